@@ -1,0 +1,28 @@
+package org.hotline.call;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * An agent as the REST API shows it.
+ *
+ * @param state             {@code available}, {@code paused}, {@code ringing}, {@code on-call},
+ *                          {@code unavailable} (phone unreachable)
+ * @param reason            why paused (e.g. {@code missed-rings}, {@code break}), else null
+ * @param since             when the state last changed
+ * @param consecutiveMisses rings not answered in a row
+ * @param missedRings       rings not answered in total since start
+ * @param currentCall       id of the call being rung or talked to, else null
+ */
+public record AgentView(
+        String id,
+        String name,
+        String extension,
+        List<String> skills,
+        String state,
+        String reason,
+        Instant since,
+        int consecutiveMisses,
+        long missedRings,
+        String currentCall) {
+}

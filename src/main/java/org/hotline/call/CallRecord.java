@@ -1,0 +1,67 @@
+package org.hotline.call;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The finished (or, while live, the so-far) account of one call to the hotline. This is what is
+ * stored in Redis as JSON and served by {@code /api/calls}; every field name is part of that
+ * contract. Times are UTC instants; durations are whole-or-fractional seconds.
+ *
+ * @param id                unique id of the call (Asterisk's uniqueid of the caller's channel)
+ * @param caller            the caller's number (From user part)
+ * @param queue             the queue the call was routed to
+ * @param arrivedAt         when Asterisk received the call
+ * @param systemAnsweredAt  when the IVR answered, null if it never did
+ * @param systemAnswerRings rings the caller heard before the IVR answered (seconds / cadence)
+ * @param agent             id of the agent who answered, null if none
+ * @param agentAnsweredAt   when that agent answered
+ * @param waitSeconds       arrival until an agent answered, or until the call ended unanswered
+ * @param apologised        whether the apology prompt was played before the agent was connected
+ * @param outcome           how the call ended
+ * @param agentAttempts     every agent rung, in order
+ * @param endedAt           when the call ended, null while live
+ * @param talkSeconds       agent answer until the end, 0 if no agent answered
+ * @param timeline          what happened, in order
+ */
+public record CallRecord(
+        String id,
+        String caller,
+        String queue,
+        Instant arrivedAt,
+        Instant systemAnsweredAt,
+        Double systemAnswerRings,
+        String agent,
+        Instant agentAnsweredAt,
+        double waitSeconds,
+        boolean apologised,
+        CallOutcome outcome,
+        List<AgentAttempt> agentAttempts,
+        Instant endedAt,
+        double talkSeconds,
+        List<TimelineEntry> timeline) {
+
+    public CallRecord {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(queue, "queue");
+        Objects.requireNonNull(arrivedAt, "arrivedAt");
+        Objects.requireNonNull(outcome, "outcome");
+        agentAttempts = List.copyOf(agentAttempts);
+        timeline = List.copyOf(timeline);
+    }
+
+    /** True when an agent answered the call. */
+    public boolean answeredByAgent() {
+        return agentAnsweredAt != null;
+    }
+
+    public Duration wait() {
+        return Duration.ofMillis(Math.round(waitSeconds * 1000));
+    }
+
+    /** One line of a call's timeline: {@code at} and what happened, e.g. {@code agent-ringing 1001}. */
+    public record TimelineEntry(Instant at, String event, String detail) {
+    }
+}
