@@ -1,6 +1,5 @@
 package org.hotline.call;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -55,10 +54,6 @@ public record CallRecord(
     /** True when an agent answered the call. */
     public boolean answeredByAgent() {
         return agentAnsweredAt != null;
-    }
-
-    public Duration wait() {
-        return Duration.ofMillis(Math.round(waitSeconds * 1000));
     }
 
     /** One line of a call's timeline: {@code at} and what happened, e.g. {@code agent-ringing 1001}. */
