@@ -1,0 +1,126 @@
+package org.hotline.call;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.hotline.call.CallRecord.TimelineEntry;
+import org.hotline.standards.PhoneStandards;
+
+/**
+ * One call while it is in progress: what happened so far, in domain words. Its session drives it;
+ * the AMI adapter may add timeline entries from another thread, hence the monitor.
+ * {@link #toRecord} gives the {@link CallRecord} at any moment.
+ */
+public final class LiveCall {
+
+    private final String id;
+    private final String caller;
+    private final String queue;
+    private final Instant arrivedAt;
+    private final PhoneStandards standards;
+    private final List<AgentAttempt> attempts = new ArrayList<>();
+    private final List<TimelineEntry> timeline = new ArrayList<>();
+    private Instant systemAnsweredAt;
+    private String agent;
+    private Instant agentAnsweredAt;
+    private boolean apologised;
+    private Instant endedAt;
+    private CallOutcome outcome = CallOutcome.LIVE;
+
+    public LiveCall(String id, String caller, String queue, Instant arrivedAt, PhoneStandards standards) {
+        this.id = id;
+        this.caller = caller;
+        this.queue = queue;
+        this.arrivedAt = arrivedAt;
+        this.standards = standards;
+        timeline.add(new TimelineEntry(arrivedAt, "arrived", caller));
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String queue() {
+        return queue;
+    }
+
+    public Instant arrivedAt() {
+        return arrivedAt;
+    }
+
+    public synchronized void systemAnswered(Instant at) {
+        systemAnsweredAt = at;
+        note(at, "system-answered", String.format(java.util.Locale.ROOT, "%.2f rings",
+                standards.rings(Duration.between(arrivedAt, at))));
+    }
+
+    /** How long the caller has waited for a person by {@code now}. */
+    public Duration waitedBy(Instant now) {
+        return Duration.between(arrivedAt, now);
+    }
+
+    public synchronized void apologised(Instant at) {
+        apologised = true;
+        note(at, "apology", "caller waited " + Duration.between(arrivedAt, at).toSeconds() + " s");
+    }
+
+    /** The ringing of one agent ended; {@code answeredAt} is set when the result is ANSWERED. */
+    public synchronized void agentRung(String agentId, Instant startedAt, Duration ringing,
+                                       AgentAttempt.Result result) {
+        attempts.add(new AgentAttempt(agentId, startedAt, seconds(ringing), round2(standards.rings(ringing)), result));
+        Instant endedRinging = startedAt.plus(ringing);
+        if (result == AgentAttempt.Result.ANSWERED) {
+            agent = agentId;
+            agentAnsweredAt = endedRinging;
+            note(endedRinging, "agent-answered", agentId);
+        } else {
+            note(endedRinging, "agent-" + result.wireName(), agentId);
+        }
+    }
+
+    public synchronized void note(Instant at, String event, String detail) {
+        timeline.add(new TimelineEntry(at, event, detail));
+    }
+
+    /** The call is over. The outcome follows from what happened unless {@code override} is given. */
+    public synchronized void ended(Instant at, CallOutcome override) {
+        if (endedAt != null) {
+            return;
+        }
+        endedAt = at;
+        if (override != null) {
+            outcome = override;
+        } else if (agentAnsweredAt != null) {
+            outcome = CallOutcome.ANSWERED;
+        } else if (systemAnsweredAt != null) {
+            outcome = CallOutcome.ABANDONED;
+        } else {
+            outcome = CallOutcome.ABANDONED_RINGING;
+        }
+        note(at, "ended", outcome.wireName());
+    }
+
+    public synchronized boolean isEnded() {
+        return endedAt != null;
+    }
+
+    public synchronized CallRecord toRecord(Instant now) {
+        Instant end = endedAt != null ? endedAt : now;
+        Instant waitEnd = agentAnsweredAt != null ? agentAnsweredAt : end;
+        Double answerRings = systemAnsweredAt == null ? null
+                : round2(standards.rings(Duration.between(arrivedAt, systemAnsweredAt)));
+        double talk = agentAnsweredAt == null ? 0 : seconds(Duration.between(agentAnsweredAt, end));
+        return new CallRecord(id, caller, queue, arrivedAt, systemAnsweredAt, answerRings, agent, agentAnsweredAt,
+                seconds(Duration.between(arrivedAt, waitEnd)), apologised, outcome, attempts, endedAt, talk,
+                timeline);
+    }
+
+    private static double seconds(Duration d) {
+        return Math.max(0, d.toMillis()) / 1000.0;
+    }
+
+    private static double round2(double v) {
+        return Math.round(v * 100) / 100.0;
+    }
+}

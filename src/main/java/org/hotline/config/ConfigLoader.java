@@ -1,0 +1,144 @@
+package org.hotline.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Reads {@code hotline.yaml}: the built-in defaults ({@code defaults.yaml} beside this class, every
+ * default in one commented file), then each given file on top, later files winning key by key
+ * (lists are replaced whole). Unknown keys, wrong types and values out of range are errors that
+ * name the key and the file; {@link ConfigValidator} checks the meaning.
+ */
+public final class ConfigLoader {
+
+    static final String DEFAULTS_RESOURCE = "defaults.yaml";
+    public static final String API_TOKEN_ENV = "HOTLINE_API_TOKEN";
+
+    private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+    private final Map<String, String> environment;
+
+    public ConfigLoader(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
+    }
+
+    public static HotlineConfig load(Path... files) {
+        return new ConfigLoader(System.getenv()).loadFiles(List.of(files));
+    }
+
+    public HotlineConfig loadFiles(List<Path> files) {
+        ObjectNode merged = defaults();
+        for (Path file : files) {
+            merge(merged, read(file), file.toString());
+        }
+        String source = files.isEmpty() ? "the built-in defaults"
+                : files.stream().map(Path::toString).collect(Collectors.joining(" + "));
+        HotlineConfig config = bind(merged, source);
+        config = withEnvironment(config);
+        new ConfigValidator(source).validate(config);
+        return config;
+    }
+
+    private ObjectNode defaults() {
+        try (InputStream in = ConfigLoader.class.getResourceAsStream(DEFAULTS_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("built-in " + DEFAULTS_RESOURCE + " is missing from the jar");
+            }
+            return (ObjectNode) yaml.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read built-in " + DEFAULTS_RESOURCE, e);
+        }
+    }
+
+    private JsonNode read(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new ConfigException(file.toString(), List.of("file not found"));
+        }
+        try {
+            JsonNode tree = yaml.readTree(file.toFile());
+            if (tree == null || tree.isMissingNode() || tree.isNull()) {
+                return yaml.createObjectNode();
+            }
+            if (!tree.isObject()) {
+                throw new ConfigException(file.toString(), List.of("the top level must be a mapping of sections"));
+            }
+            return tree;
+        } catch (JsonProcessingException e) {
+            throw new ConfigException(file.toString(), List.of("not valid YAML: " + e.getOriginalMessage()
+                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")")));
+        } catch (IOException e) {
+            throw new ConfigException(file.toString(), List.of("cannot read: " + e.getMessage()));
+        }
+    }
+
+    /** Deep merge of mappings; any other value (lists included) replaces the default. */
+    private void merge(ObjectNode target, JsonNode overlay, String source) {
+        Iterator<Map.Entry<String, JsonNode>> fields = overlay.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            JsonNode existing = target.get(field.getKey());
+            if (existing instanceof ObjectNode existingObject && field.getValue().isObject()) {
+                merge(existingObject, field.getValue(), source);
+            } else {
+                target.set(field.getKey(), field.getValue());
+            }
+        }
+    }
+
+    private HotlineConfig bind(ObjectNode merged, String source) {
+        try {
+            return yaml.treeToValue(merged, HotlineConfig.class);
+        } catch (UnrecognizedPropertyException e) {
+            List<String> known = e.getKnownPropertyIds().stream().map(Object::toString).sorted().toList();
+            throw new ConfigException(source, List.of("unknown key '" + keyOf(e) + "' (known keys there: "
+                    + String.join(", ", known) + ")"));
+        } catch (JsonMappingException e) {
+            throw new ConfigException(source, List.of("bad value for '" + keyOf(e) + "': " + e.getOriginalMessage()));
+        } catch (JsonProcessingException e) {
+            throw new ConfigException(source, List.of(e.getOriginalMessage()));
+        }
+    }
+
+    static String keyOf(JsonMappingException e) {
+        StringBuilder key = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (!key.isEmpty()) {
+                    key.append('.');
+                }
+                key.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                key.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return key.isEmpty() ? "(top level)" : key.toString();
+    }
+
+    private HotlineConfig withEnvironment(HotlineConfig config) {
+        String token = environment.get(API_TOKEN_ENV);
+        if (token == null || token.isBlank()) {
+            return config;
+        }
+        HotlineConfig.HttpSection http = config.http();
+        return new HotlineConfig(config.fastagi(), new HotlineConfig.HttpSection(http.host(), http.port(), token),
+                config.ami(), config.redis(), config.center(), config.standards(), config.prompts(),
+                config.queues(), config.agents());
+    }
+}

@@ -1,0 +1,67 @@
+package org.hotline.metrics;
+
+import java.time.Duration;
+import org.hotline.call.AgentAttempt;
+import org.hotline.call.CallOutcome;
+import org.hotline.call.CallRecord;
+import org.hotline.standards.PhoneStandards;
+
+/**
+ * The arithmetic of the KPIs: what one finished call adds to its queue's counters, and how the
+ * counters become the figures on the board. The formulas are stated in the README.
+ */
+public final class KpiRules {
+
+    private final PhoneStandards standards;
+
+    public KpiRules(PhoneStandards standards) {
+        this.standards = standards;
+    }
+
+    /** What one finished call adds to its queue's counters. */
+    public KpiCounters contribution(CallRecord call) {
+        boolean answered = call.answeredByAgent();
+        boolean abandoned = call.outcome() == CallOutcome.ABANDONED || call.outcome() == CallOutcome.ABANDONED_RINGING;
+        Duration wait = Duration.ofMillis(Math.round(call.waitSeconds() * 1000));
+        boolean withinServiceLevel = standards.withinServiceLevel(wait);
+        boolean systemAnswered = call.systemAnsweredAt() != null;
+        boolean systemInTime = systemAnswered
+                && standards.systemAnswerInTime(Duration.between(call.arrivedAt(), call.systemAnsweredAt()));
+        boolean longWaitAnswered = answered && standards.owesApology(wait);
+        long misses = call.agentAttempts().stream().filter(AgentAttempt::missed).count();
+        return new KpiCounters(
+                1,
+                answered ? 1 : 0,
+                abandoned ? 1 : 0,
+                answered && withinServiceLevel ? 1 : 0,
+                abandoned && withinServiceLevel ? 1 : 0,
+                answered ? call.waitSeconds() : 0,
+                answered ? call.talkSeconds() : 0,
+                systemAnswered ? 1 : 0,
+                systemInTime ? 1 : 0,
+                call.agentAttempts().size(),
+                misses,
+                longWaitAnswered ? 1 : 0,
+                longWaitAnswered && call.apologised() ? 1 : 0);
+    }
+
+    /** The figures of {@code c}. Percentages are null when nothing qualifies, not 0 or 100. */
+    public static KpiReport report(String queue, String window, KpiCounters c) {
+        return new KpiReport(queue, window, c.offered(), c.answered(), c.abandoned(),
+                percent(c.answeredWithinServiceLevel(), c.offered() - c.abandonedWithinServiceLevel()),
+                average(c.answerWaitSecondsTotal(), c.answered()),
+                average(c.talkSecondsTotal(), c.answered()),
+                percent(c.abandoned(), c.offered()),
+                percent(c.systemAnsweredWithinRingLimit(), c.systemAnswered()),
+                c.agentMisses(),
+                percent(c.longWaitApologised(), c.longWaitAnswered()));
+    }
+
+    private static Double percent(long part, long whole) {
+        return whole <= 0 ? null : Math.round(1000.0 * part / whole) / 10.0;
+    }
+
+    private static Double average(double total, long count) {
+        return count <= 0 ? null : Math.round(10.0 * total / count) / 10.0;
+    }
+}

@@ -1,0 +1,54 @@
+package org.hotline.metrics;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.NoSuchElementException;
+import org.hotline.call.CallHistory;
+
+/** KPI reports over the stored 15-minute counters. */
+public final class KpiService implements KpiQuery {
+
+    public static final Duration INTERVAL = Duration.ofMinutes(15);
+
+    private final CallHistory history;
+    private final List<String> queues;
+    private final ZoneId zone;
+    private final Clock clock;
+
+    public KpiService(CallHistory history, List<String> queues, ZoneId zone, Clock clock) {
+        this.history = history;
+        this.queues = List.copyOf(queues);
+        this.zone = zone;
+        this.clock = clock;
+    }
+
+    @Override
+    public List<String> queues() {
+        return queues;
+    }
+
+    @Override
+    public KpiReport report(String queue, KpiWindow window) {
+        if (!queues.contains(queue)) {
+            throw new NoSuchElementException("no queue '" + queue + "' (queues: " + String.join(", ", queues) + ")");
+        }
+        Instant now = clock.instant();
+        Instant currentInterval = intervalStart(now);
+        Instant from = switch (window) {
+            case TODAY -> LocalDate.ofInstant(now, zone).atStartOfDay(zone).toInstant();
+            case INTERVAL_15M -> currentInterval;
+        };
+        KpiCounters counters = history.counters(queue, from, currentInterval.plus(INTERVAL));
+        return KpiRules.report(queue, window == KpiWindow.TODAY ? "today" : "15m", counters);
+    }
+
+    /** Start of the 15-minute interval (UTC grid) that holds {@code at}. */
+    public static Instant intervalStart(Instant at) {
+        long size = INTERVAL.toMillis();
+        return Instant.ofEpochMilli(Math.floorDiv(at.toEpochMilli(), size) * size);
+    }
+}

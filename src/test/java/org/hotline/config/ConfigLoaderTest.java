@@ -1,0 +1,113 @@
+package org.hotline.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+
+    @TempDir
+    Path dir;
+
+    private final ConfigLoader loader = new ConfigLoader(Map.of());
+
+    @Test
+    void theShippedSandboxConfigLoads() {
+        HotlineConfig config = loader.loadFiles(List.of(Path.of("config/hotline.yaml")));
+        assertEquals(4573, config.fastagi().port());
+        assertEquals(6.0, config.standards().ringCadenceSeconds());
+        assertEquals(8, config.agents().size());
+        assertEquals("support", config.queues().get(0).name());
+    }
+
+    @Test
+    void laterFilesOverrideKeyByKeyAndListsWhole() throws IOException {
+        Path override = write("o.yaml", """
+                standards:
+                  ringCadenceSeconds: 3
+                agents:
+                  - { id: a1, name: Ann, extension: "1001", skills: [support] }
+                """);
+        HotlineConfig config = loader.loadFiles(List.of(Path.of("config/hotline.yaml"), override));
+        assertEquals(3.0, config.standards().ringCadenceSeconds());
+        assertEquals(3, config.standards().agentRingLimitRings(), "untouched keys keep their values");
+        assertEquals(1, config.agents().size());
+    }
+
+    @Test
+    void anUnknownKeyIsNamedWithItsFile() throws IOException {
+        Path bad = write("bad.yaml", base() + "standards:\n  ringCadance: 5\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> loader.loadFiles(List.of(bad)));
+        assertTrue(e.getMessage().contains("standards.ringCadance"), e.getMessage());
+        assertTrue(e.getMessage().contains("bad.yaml"), e.getMessage());
+        assertTrue(e.getMessage().contains("ringCadenceSeconds"), "lists the known keys: " + e.getMessage());
+    }
+
+    @Test
+    void aWrongTypeIsNamed() throws IOException {
+        Path bad = write("bad.yaml", base() + "fastagi:\n  port: lots\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> loader.loadFiles(List.of(bad)));
+        assertTrue(e.getMessage().contains("'fastagi.port'"), e.getMessage());
+    }
+
+    @Test
+    void meaningIsCheckedAndEveryProblemListed() throws IOException {
+        Path bad = write("bad.yaml", """
+                http: { apiToken: short }
+                standards: { ringCadenceSeconds: 0 }
+                center: { timeZone: Mars/Olympus }
+                queues: [ { name: support, skill: support } ]
+                agents:
+                  - { id: "1", name: A, extension: "1001", skills: [billing] }
+                  - { id: "1", name: B, extension: "1001", skills: [support] }
+                """);
+        ConfigException e = assertThrows(ConfigException.class, () -> loader.loadFiles(List.of(bad)));
+        String all = String.join("\n", e.problems());
+        assertTrue(all.contains("http.apiToken"), all);
+        assertTrue(all.contains("standards.ringCadenceSeconds"), all);
+        assertTrue(all.contains("center.timeZone"), all);
+        assertTrue(all.contains("agents[0].skills: no queue uses skill 'billing'"), all);
+        assertTrue(all.contains("agents[1].id"), all);
+        assertTrue(all.contains("agents[1].extension"), all);
+    }
+
+    @Test
+    void theTokenMayComeFromTheEnvironment() throws IOException {
+        Path cfg = write("c.yaml", base().replace("apiToken: token-for-tests", "apiToken: \"\""));
+        HotlineConfig config = new ConfigLoader(Map.of(ConfigLoader.API_TOKEN_ENV, "from-the-environment"))
+                .loadFiles(List.of(cfg));
+        assertEquals("from-the-environment", config.http().apiToken());
+    }
+
+    @Test
+    void aMissingFileAndBrokenYamlAreClear() throws IOException {
+        ConfigException missing = assertThrows(ConfigException.class,
+                () -> loader.loadFiles(List.of(dir.resolve("nope.yaml"))));
+        assertTrue(missing.getMessage().contains("nope.yaml") && missing.getMessage().contains("not found"));
+        Path broken = write("broken.yaml", "standards: [unclosed\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> loader.loadFiles(List.of(broken)));
+        assertTrue(e.getMessage().contains("not valid YAML"), e.getMessage());
+    }
+
+    private static String base() {
+        return """
+                http: { apiToken: token-for-tests }
+                queues: [ { name: support, skill: support } ]
+                agents: [ { id: "1001", name: Alice, extension: "1001", skills: [support] } ]
+                """;
+    }
+
+    private Path write(String name, String text) throws IOException {
+        Path file = dir.resolve(name);
+        Files.writeString(file, text);
+        return file;
+    }
+}
