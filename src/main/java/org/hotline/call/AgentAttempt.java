@@ -16,7 +16,9 @@ import java.util.Locale;
 public record AgentAttempt(String agent, Instant startedAt, double ringSeconds, double rings, Result result) {
 
     public enum Result {
-        ANSWERED, NO_ANSWER, BUSY, UNAVAILABLE;
+        ANSWERED, NO_ANSWER, BUSY, UNAVAILABLE,
+        /** The caller hung up while the agent's phone rang: not the agent's miss. */
+        CALLER_HUNG_UP;
 
         @JsonValue
         public String wireName() {

@@ -133,6 +133,7 @@ public final class AgentRoster implements AgentControl {
                     toIdle(s, now);
                     s.skipUntil = now.plus(busyRetry);
                 }
+                case CALLER_HUNG_UP -> toIdle(s, now);
             }
         }
         if (alert != null) {
