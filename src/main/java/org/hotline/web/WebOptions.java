@@ -1,0 +1,64 @@
+package org.hotline.web;
+
+/**
+ * How the HTTP server listens. Immutable; start from {@link #defaults(String)}.
+ *
+ * @param host              listen address; default {@value #DEFAULT_HOST}
+ * @param port              listen port, 0 for any free one; default {@value #DEFAULT_PORT}
+ * @param apiToken          the bearer token every {@code /api/*} request must carry; required
+ * @param maxRequestBodyBytes larger request bodies get 413; default {@value #DEFAULT_MAX_REQUEST_BODY_BYTES}
+ * @param ioThreads         Netty event-loop threads for connections; default {@value #DEFAULT_IO_THREADS}
+ *                          (handlers that may block run on the API executor, not here)
+ */
+public record WebOptions(String host, int port, String apiToken, int maxRequestBodyBytes, int ioThreads) {
+
+    public static final String DEFAULT_HOST = "127.0.0.1";
+    public static final int DEFAULT_PORT = 8080;
+    public static final int DEFAULT_MAX_REQUEST_BODY_BYTES = 64 * 1024;
+    public static final int DEFAULT_IO_THREADS = 2;
+
+    public WebOptions {
+        if (host == null || host.isBlank()) {
+            throw new IllegalArgumentException("web host must not be blank");
+        }
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("web port must be 0..65535, not " + port);
+        }
+        if (apiToken == null || apiToken.isBlank()) {
+            throw new IllegalArgumentException("web apiToken must be set: /api/* requires a bearer token");
+        }
+        if (maxRequestBodyBytes < 1) {
+            throw new IllegalArgumentException("web maxRequestBodyBytes must be positive, not " + maxRequestBodyBytes);
+        }
+        if (ioThreads < 1) {
+            throw new IllegalArgumentException("web ioThreads must be positive, not " + ioThreads);
+        }
+    }
+
+    public static WebOptions defaults(String apiToken) {
+        return new WebOptions(DEFAULT_HOST, DEFAULT_PORT, apiToken, DEFAULT_MAX_REQUEST_BODY_BYTES, DEFAULT_IO_THREADS);
+    }
+
+    public WebOptions withHost(String value) {
+        return new WebOptions(value, port, apiToken, maxRequestBodyBytes, ioThreads);
+    }
+
+    public WebOptions withPort(int value) {
+        return new WebOptions(host, value, apiToken, maxRequestBodyBytes, ioThreads);
+    }
+
+    public WebOptions withMaxRequestBodyBytes(int value) {
+        return new WebOptions(host, port, apiToken, value, ioThreads);
+    }
+
+    public WebOptions withIoThreads(int value) {
+        return new WebOptions(host, port, apiToken, maxRequestBodyBytes, value);
+    }
+
+    /** Never shows the token. */
+    @Override
+    public String toString() {
+        return "WebOptions[" + host + ":" + port + ", max body " + maxRequestBodyBytes + " B, "
+                + ioThreads + " io threads, token set]";
+    }
+}
