@@ -1,0 +1,34 @@
+package org.hotline.session;
+
+import java.time.Duration;
+import org.hotline.config.HotlineConfig;
+import org.hotline.standards.PhoneStandards;
+
+/**
+ * What a hotline call's session needs from the configuration.
+ *
+ * @param agentChannel dial string pattern with {@code {extension}}, e.g. {@code PJSIP/{extension}}
+ */
+public record CallFlowSettings(
+        String queue,
+        String skill,
+        String agentChannel,
+        Duration waitPoll,
+        String welcomePrompt,
+        String apologyPrompt,
+        String agentApologyCue,
+        String musicClass,
+        PhoneStandards standards) {
+
+    public static CallFlowSettings from(HotlineConfig config, PhoneStandards standards) {
+        HotlineConfig.QueueSection queue = config.queues().get(0);
+        return new CallFlowSettings(queue.name(), queue.skill(), config.center().agentChannel(),
+                Duration.ofMillis(config.center().waitPollMillis()), config.prompts().welcome(),
+                config.prompts().apology(), config.prompts().agentApologyCue(), config.prompts().musicClass(),
+                standards);
+    }
+
+    public String dialStringOf(String extension) {
+        return agentChannel.replace("{extension}", extension);
+    }
+}

@@ -1,0 +1,258 @@
+package org.hotline.session;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
+import org.asteriskjava.fastagi.command.AnswerCommand;
+import org.asteriskjava.fastagi.command.ExecCommand;
+import org.asteriskjava.fastagi.command.GetFullVariableCommand;
+import org.asteriskjava.fastagi.command.HangupCommand;
+import org.asteriskjava.fastagi.command.SetMusicOnCommand;
+import org.asteriskjava.fastagi.command.SetVariableCommand;
+import org.asteriskjava.fastagi.command.StreamFileCommand;
+import org.asteriskjava.fastagi.command.WaitForDigitCommand;
+import org.hotline.agi.AgiReply;
+import org.hotline.agi.AgiSession;
+import org.hotline.call.Agent;
+import org.hotline.call.AgentAttempt.Result;
+import org.hotline.call.AgentRoster;
+import org.hotline.call.CallOutcome;
+import org.hotline.call.CallRecord;
+import org.hotline.call.LiveCall;
+import org.hotline.call.LiveCalls;
+import org.hotline.routing.Acd;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One call to the hotline, driven step by step over its FastAGI session without holding a thread:
+ * answer, welcome, music while waiting, ring the agent the ACD picks for at most the ring limit
+ * (apologising at the agent's answer when the wait earned it), and on to the next agent after a
+ * miss. When the call ends its record goes to the recorder.
+ *
+ * <p>Every step continues on the session's event loop. If Hotline itself fails mid-call, the
+ * session is closed without {@code HOTLINE_DONE}, so the dialplan's fallback answers and queues
+ * the caller: a caller is never dropped because Hotline failed.
+ */
+final class HotlineCall {
+
+    private static final Logger log = LoggerFactory.getLogger(HotlineCall.class);
+    /** Arrival times passed by the dialplan further from now than this are not believed. */
+    private static final Duration ARRIVAL_SANITY = Duration.ofMinutes(10);
+
+    private final AgiSession session;
+    private final CallFlowSettings settings;
+    private final AgentRoster roster;
+    private final Acd acd;
+    private final LiveCalls liveCalls;
+    private final Consumer<CallRecord> recorder;
+    private final Clock clock;
+    private LiveCall call;
+    private volatile Instant hungUpAt;
+    private boolean finished;
+
+    HotlineCall(AgiSession session, CallFlowSettings settings, AgentRoster roster, Acd acd, LiveCalls liveCalls,
+                Consumer<CallRecord> recorder, Clock clock) {
+        this.session = session;
+        this.settings = settings;
+        this.roster = roster;
+        this.acd = acd;
+        this.liveCalls = liveCalls;
+        this.recorder = recorder;
+        this.clock = clock;
+    }
+
+    void begin() {
+        Instant now = clock.instant();
+        String callId = session.environment().uniqueId();
+        String caller = blankToUnknown(session.environment().callerId());
+        call = new LiveCall(callId, caller, settings.queue(), arrival(session.environment().arguments(), now),
+                settings.standards());
+        liveCalls.add(call);
+        session.onHangup(() -> hungUpAt = clock.instant());
+        session.onClose(() -> finish(null));
+        log.info("call {} from {} arrived", callId, caller);
+        session.send(new AnswerCommand())
+                .thenCompose(reply -> {
+                    if (reply.isSuccess() && reply.resultOr(-1) == 0) {
+                        call.systemAnswered(clock.instant());
+                    }
+                    return session.send(new StreamFileCommand(settings.welcomePrompt(), ""));
+                })
+                .thenCompose(reply -> session.send(new SetMusicOnCommand(settings.musicClass())))
+                .thenRun(() -> acd.join(new Acd.WaitingCall(callId, settings.queue(), settings.skill(),
+                        call.arrivedAt())))
+                .thenRun(this::waitForAgent)
+                .exceptionally(this::failed);
+    }
+
+    /** Rings the agent the ACD has for this caller, or waits one poll interval on music and asks again. */
+    private void waitForAgent() {
+        if (callerGone()) {
+            finish(null);
+            return;
+        }
+        acd.poll(call.id()).ifPresentOrElse(this::ring, () ->
+                session.send(new WaitForDigitCommand(settings.waitPoll().toMillis()))
+                        .thenRun(this::waitForAgent)
+                        .exceptionally(this::failed));
+    }
+
+    private void ring(Agent agent) {
+        Instant startedAt = clock.instant();
+        boolean apologise = settings.standards().owesApology(call.waitedBy(startedAt));
+        String options = "m(" + settings.musicClass() + ")"
+                + (apologise ? "A(" + settings.agentApologyCue() + ":" + settings.apologyPrompt() + ")" : "");
+        String dial = settings.dialStringOf(agent.extension()) + "," + seconds(settings.standards().agentRingLimit())
+                + "," + options;
+        call.note(startedAt, "agent-ringing", agent.id());
+        session.send(new ExecCommand("Dial", dial))
+                .thenCompose(reply -> session.send(new GetFullVariableCommand(
+                        "${DIALSTATUS},${DIALEDTIME_MS},${ANSWEREDTIME_MS}")))
+                .thenAccept(reply -> ringEnded(agent, startedAt, apologise, DialOutcome.parse(reply)))
+                .exceptionally(this::failed);
+    }
+
+    private void ringEnded(Agent agent, Instant startedAt, boolean apologise, DialOutcome dial) {
+        Duration ringing = dial.ringing(Duration.between(startedAt, clock.instant()));
+        Result result = dial.result(callerGone());
+        call.agentRung(agent.id(), startedAt, ringing, result);
+        roster.ringEnded(agent.id(), call.id(), result);
+        if (result == Result.ANSWERED) {
+            if (apologise) {
+                call.apologised(startedAt.plus(ringing));
+            }
+            // Dial returns when the conversation is over: the agent is free again.
+            roster.callEnded(agent.id(), call.id());
+            finish(null);
+            return;
+        }
+        log.info("call {}: agent {} {} after {} ms", call.id(), agent.id(), result.wireName(), ringing.toMillis());
+        acd.ringFailed(call.id());
+        if (callerGone()) {
+            finish(null);
+            return;
+        }
+        session.send(new SetMusicOnCommand(settings.musicClass()))
+                .thenRun(this::waitForAgent)
+                .exceptionally(this::failed);
+    }
+
+    /** Ends the call once: leaves the ACD, records it, and lets Asterisk finish the dialplan. */
+    private void finish(CallOutcome outcome) {
+        if (finished || call == null) {
+            return;
+        }
+        finished = true;
+        acd.leave(call.id());
+        Instant end = hungUpAt != null ? hungUpAt : clock.instant();
+        call.ended(end, outcome);
+        liveCalls.remove(call.id());
+        CallRecord record = call.toRecord(end);
+        log.info("call {} ended: {} (waited {} s, agent {})", call.id(), record.outcome().wireName(),
+                record.waitSeconds(), record.agent());
+        try {
+            recorder.accept(record);
+        } catch (RuntimeException e) {
+            log.error("call {}: could not hand the record to the store", call.id(), e);
+        }
+        if (outcome == CallOutcome.FALLBACK || session.isClosed()) {
+            session.close();
+            return;
+        }
+        // The caller was served (or left): tell the dialplan not to fall back, then hang up.
+        session.send(new SetVariableCommand("HOTLINE_DONE", "1"))
+                .thenCompose(reply -> callerGone() ? CompletableFuture.completedFuture(reply)
+                        : session.send(new HangupCommand()))
+                .whenComplete((reply, error) -> session.close());
+    }
+
+    /**
+     * Something went wrong on Hotline's side or the session was cut. If the caller is still
+     * there, hand them back to the dialplan's fallback queue.
+     */
+    private Void failed(Throwable error) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        if (session.isClosed() || callerGone()) {
+            log.debug("call {}: session ended: {}", call == null ? "?" : call.id(), cause.toString());
+            finish(null);
+        } else {
+            log.error("call {}: Hotline failed, handing the caller to the dialplan fallback", session.uniqueId(), cause);
+            finish(CallOutcome.FALLBACK);
+        }
+        return null;
+    }
+
+    private boolean callerGone() {
+        return session.isHungUp() || session.isClosed();
+    }
+
+    /** The dialplan passes the arrival time (epoch seconds with millis) as the first argument. */
+    private static Instant arrival(List<String> arguments, Instant now) {
+        if (!arguments.isEmpty()) {
+            try {
+                double epochSeconds = Double.parseDouble(arguments.get(0).trim());
+                Instant arrived = Instant.ofEpochMilli(Math.round(epochSeconds * 1000));
+                if (Duration.between(arrived, now).abs().compareTo(ARRIVAL_SANITY) < 0 && !arrived.isAfter(now)) {
+                    return arrived;
+                }
+            } catch (NumberFormatException e) {
+                log.debug("arrival argument '{}' is not a time; using now", arguments.get(0));
+            }
+        }
+        return now;
+    }
+
+    private static String seconds(Duration d) {
+        return String.format(Locale.ROOT, "%.1f", d.toMillis() / 1000.0);
+    }
+
+    private static String blankToUnknown(String s) {
+        return s == null || s.isBlank() || "unknown".equalsIgnoreCase(s) ? "unknown" : s;
+    }
+
+    /** What {@code GET FULL VARIABLE ${DIALSTATUS},${DIALEDTIME_MS},${ANSWEREDTIME_MS}} said. */
+    record DialOutcome(String status, Long dialedMillis, Long answeredMillis) {
+
+        static DialOutcome parse(AgiReply reply) {
+            String data = reply.isSuccess() && reply.data() != null ? reply.data() : "";
+            String[] parts = data.split(",", -1);
+            return new DialOutcome(parts.length > 0 ? parts[0].trim() : "", number(parts, 1), number(parts, 2));
+        }
+
+        /** How long the agent's phone rang: Asterisk's own figures when it gave them. */
+        Duration ringing(Duration measuredByHotline) {
+            if (dialedMillis == null) {
+                return measuredByHotline;
+            }
+            long talk = answeredMillis == null ? 0 : answeredMillis;
+            return Duration.ofMillis(Math.max(0, dialedMillis - talk));
+        }
+
+        Result result(boolean callerGone) {
+            return switch (status.toUpperCase(Locale.ROOT)) {
+                case "ANSWER" -> Result.ANSWERED;
+                case "NOANSWER" -> Result.NO_ANSWER;
+                case "BUSY" -> Result.BUSY;
+                case "CANCEL" -> Result.CALLER_HUNG_UP;
+                default -> callerGone ? Result.CALLER_HUNG_UP : Result.UNAVAILABLE;
+            };
+        }
+
+        private static Long number(String[] parts, int index) {
+            if (parts.length <= index || parts[index].isBlank()) {
+                return null;
+            }
+            try {
+                return Long.parseLong(parts[index].trim());
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+    }
+}
