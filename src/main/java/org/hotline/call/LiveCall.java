@@ -21,6 +21,7 @@ public final class LiveCall {
     private final PhoneStandards standards;
     private final List<AgentAttempt> attempts = new ArrayList<>();
     private final List<TimelineEntry> timeline = new ArrayList<>();
+    private final java.util.Map<String, Instant> pickedUp = new java.util.HashMap<>();
     private Instant systemAnsweredAt;
     private String agent;
     private Instant agentAnsweredAt;
@@ -79,6 +80,16 @@ public final class LiveCall {
         }
     }
 
+    /** Asterisk saw {@code agentId}'s phone go off hook (the SIP answer) for this call. First one wins. */
+    public synchronized void agentPickedUp(String agentId, Instant at) {
+        pickedUp.putIfAbsent(agentId, at);
+    }
+
+    /** When {@code agentId}'s phone answered this call, as Asterisk reported it. */
+    public synchronized java.util.Optional<Instant> pickedUpAt(String agentId) {
+        return java.util.Optional.ofNullable(pickedUp.get(agentId));
+    }
+
     public synchronized void note(Instant at, String event, String detail) {
         timeline.add(new TimelineEntry(at, event, detail));
     }
@@ -113,7 +124,7 @@ public final class LiveCall {
         double talk = agentAnsweredAt == null ? 0 : seconds(Duration.between(agentAnsweredAt, end));
         return new CallRecord(id, caller, queue, arrivedAt, systemAnsweredAt, answerRings, agent, agentAnsweredAt,
                 seconds(Duration.between(arrivedAt, waitEnd)), apologised, outcome, attempts, endedAt, talk,
-                timeline);
+                timeline.stream().sorted(java.util.Comparator.comparing(TimelineEntry::at)).toList());
     }
 
     private static double seconds(Duration d) {

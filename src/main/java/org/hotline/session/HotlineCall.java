@@ -112,15 +112,22 @@ final class HotlineCall {
                 + "," + options;
         call.note(startedAt, "agent-ringing", agent.id());
         session.send(new ExecCommand("Dial", dial))
-                .thenCompose(reply -> session.send(new GetFullVariableCommand(
-                        "${DIALSTATUS},${DIALEDTIME_MS},${ANSWEREDTIME_MS}")))
+                .thenCompose(reply -> session.send(new GetFullVariableCommand("${DIALSTATUS}")))
                 .thenAccept(reply -> ringEnded(agent, startedAt, apologise, DialOutcome.parse(reply)))
                 .exceptionally(this::failed);
     }
 
     private void ringEnded(Agent agent, Instant startedAt, boolean apologise, DialOutcome dial) {
-        Duration ringing = dial.ringing(Duration.between(startedAt, clock.instant()));
         Result result = dial.result(callerGone());
+        Duration ringing = Duration.between(startedAt, clock.instant());
+        if (result == Result.ANSWERED) {
+            // Dial returned at the end of the conversation: the answer time comes from Asterisk's
+            // report of the agent's phone going off hook (AMI). Without it, it is unknown.
+            ringing = call.pickedUpAt(agent.id()).map(at -> Duration.between(startedAt, at)).orElseGet(() -> {
+                log.warn("call {}: no AMI report of agent {}'s answer; ring time recorded as 0", call.id(), agent.id());
+                return Duration.ZERO;
+            });
+        }
         call.agentRung(agent.id(), startedAt, ringing, result);
         roster.ringEnded(agent.id(), call.id(), result);
         if (result == Result.ANSWERED) {
@@ -216,22 +223,11 @@ final class HotlineCall {
         return s == null || s.isBlank() || "unknown".equalsIgnoreCase(s) ? "unknown" : s;
     }
 
-    /** What {@code GET FULL VARIABLE ${DIALSTATUS},${DIALEDTIME_MS},${ANSWEREDTIME_MS}} said. */
-    record DialOutcome(String status, Long dialedMillis, Long answeredMillis) {
+    /** What {@code GET FULL VARIABLE ${DIALSTATUS}} said after the Dial. */
+    record DialOutcome(String status) {
 
         static DialOutcome parse(AgiReply reply) {
-            String data = reply.isSuccess() && reply.data() != null ? reply.data() : "";
-            String[] parts = data.split(",", -1);
-            return new DialOutcome(parts.length > 0 ? parts[0].trim() : "", number(parts, 1), number(parts, 2));
-        }
-
-        /** How long the agent's phone rang: Asterisk's own figures when it gave them. */
-        Duration ringing(Duration measuredByHotline) {
-            if (dialedMillis == null) {
-                return measuredByHotline;
-            }
-            long talk = answeredMillis == null ? 0 : answeredMillis;
-            return Duration.ofMillis(Math.max(0, dialedMillis - talk));
+            return new DialOutcome(reply.isSuccess() && reply.data() != null ? reply.data().trim() : "");
         }
 
         Result result(boolean callerGone) {
@@ -242,17 +238,6 @@ final class HotlineCall {
                 case "CANCEL" -> Result.CALLER_HUNG_UP;
                 default -> callerGone ? Result.CALLER_HUNG_UP : Result.UNAVAILABLE;
             };
-        }
-
-        private static Long number(String[] parts, int index) {
-            if (parts.length <= index || parts[index].isBlank()) {
-                return null;
-            }
-            try {
-                return Long.parseLong(parts[index].trim());
-            } catch (NumberFormatException e) {
-                return null;
-            }
         }
     }
 }

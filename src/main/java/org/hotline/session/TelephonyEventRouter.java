@@ -1,5 +1,7 @@
 package org.hotline.session;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.hotline.call.AgentAttempt;
 import org.hotline.call.AgentRoster;
@@ -19,6 +21,11 @@ public final class TelephonyEventRouter implements Consumer<TelephonyEvent> {
 
     private final AgentRoster roster;
     private final LiveCalls liveCalls;
+    /** Agent legs being dialled for a live call, by the leg's uniqueid. Touched on the AMI loop only. */
+    private final Map<String, AgentLeg> agentLegs = new HashMap<>();
+
+    private record AgentLeg(String callId, String agentId) {
+    }
 
     public TelephonyEventRouter(AgentRoster roster, LiveCalls liveCalls) {
         this.roster = roster;
@@ -29,19 +36,30 @@ public final class TelephonyEventRouter implements Consumer<TelephonyEvent> {
     public void accept(TelephonyEvent event) {
         switch (event) {
             case TelephonyEvent.DeviceStateChanged e -> roster.deviceStateChanged(e.device(), e.state());
-            case TelephonyEvent.DialBegan e ->
-                    liveCalls.find(e.callerUniqueId()).ifPresent(c -> c.note(e.at(), "dial-begin", e.destChannel()));
-            case TelephonyEvent.DialEnded e -> {
-                liveCalls.find(e.callerUniqueId()).ifPresent(c -> c.note(e.at(), "dial-end", e.destChannel() + " " + e.status()));
-                if ("ANSWER".equalsIgnoreCase(e.status())) {
-                    roster.agentOfChannel(e.destChannel()).ifPresent(agent ->
-                            roster.ringEnded(agent.id(), e.callerUniqueId(), AgentAttempt.Result.ANSWERED));
+            case TelephonyEvent.DialBegan e -> liveCalls.find(e.callerUniqueId()).ifPresent(call -> {
+                call.note(e.at(), "dial-begin", e.destChannel());
+                roster.agentOfChannel(e.destChannel()).ifPresent(agent ->
+                        agentLegs.put(e.destUniqueId(), new AgentLeg(call.id(), agent.id())));
+            });
+            case TelephonyEvent.ChannelStateChanged e -> {
+                // The agent leg going Up is the SIP answer itself; DialEnd comes only after any
+                // announcement (the apology), so it would make the answer look late.
+                AgentLeg leg = agentLegs.get(e.uniqueId());
+                if (leg != null && e.state() == TelephonyEvent.ChannelState.UP) {
+                    liveCalls.find(leg.callId()).ifPresent(call -> call.agentPickedUp(leg.agentId(), e.at()));
+                    roster.ringEnded(leg.agentId(), leg.callId(), AgentAttempt.Result.ANSWERED);
                 }
+            }
+            case TelephonyEvent.DialEnded e -> {
+                agentLegs.remove(e.destUniqueId());
+                liveCalls.find(e.callerUniqueId()).ifPresent(c -> c.note(e.at(), "dial-end", e.destChannel() + " " + e.status()));
             }
             case TelephonyEvent.BridgeEntered e ->
                     liveCalls.find(e.uniqueId()).ifPresent(c -> c.note(e.at(), "bridged", e.bridgeId()));
-            case TelephonyEvent.HungUp e ->
-                    liveCalls.find(e.uniqueId()).ifPresent(c -> c.note(e.at(), "hangup", e.causeText()));
+            case TelephonyEvent.HungUp e -> {
+                agentLegs.remove(e.uniqueId());
+                liveCalls.find(e.uniqueId()).ifPresent(c -> c.note(e.at(), "hangup", e.causeText()));
+            }
             case TelephonyEvent.ManagerConnectionChanged e -> {
                 if (e.connected()) {
                     log.info("Asterisk Manager connected: {}", e.detail());
@@ -50,7 +68,6 @@ public final class TelephonyEventRouter implements Consumer<TelephonyEvent> {
                 }
             }
             case TelephonyEvent.ChannelCreated e -> { }
-            case TelephonyEvent.ChannelStateChanged e -> { }
             case TelephonyEvent.DialProgress e -> { }
         }
     }

@@ -1,0 +1,132 @@
+package org.hotline.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.hotline.Hotline;
+import org.hotline.config.ConfigLoader;
+import org.hotline.config.HotlineConfig;
+import redis.clients.jedis.Jedis;
+
+/**
+ * Hotline started in-process on the sandbox's plan (FastAGI 4573, HTTP 8080) with the shipped
+ * config plus a test overlay: a 2-second ring cadence so that rings pass quickly, a short welcome,
+ * the agents the test runs, and a key prefix of its own so that its KPIs start from zero.
+ */
+final class HotlineUnderTest implements AutoCloseable {
+
+    static final String TOKEN = "it-token-" + UUID.randomUUID();
+    static final double CADENCE_SECONDS = 2.0;
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final Hotline hotline;
+    private final String keyPrefix;
+
+    private HotlineUnderTest(Hotline hotline, String keyPrefix) {
+        this.hotline = hotline;
+        this.keyPrefix = keyPrefix;
+    }
+
+    /** {@code agents} are extensions 1001..1008 in the order the ACD should prefer them. */
+    static HotlineUnderTest start(List<String> agents) throws Exception {
+        String keyPrefix = "hotline-it-" + UUID.randomUUID().toString().substring(0, 8) + ":";
+        StringBuilder overlay = new StringBuilder("""
+                http: { apiToken: %s }
+                redis: { keyPrefix: "%s" }
+                standards: { ringCadenceSeconds: %s }
+                prompts: { welcome: beep }
+                center: { waitPollMillis: 250, busyAgentRetrySeconds: 2 }
+                agents:
+                """.formatted(TOKEN, keyPrefix, CADENCE_SECONDS));
+        for (String ext : agents) {
+            overlay.append("  - { id: \"").append(ext).append("\", name: Agent ").append(ext)
+                    .append(", extension: \"").append(ext).append("\", skills: [support] }\n");
+        }
+        Path file = Files.createTempFile("hotline-it", ".yaml");
+        Files.writeString(file, overlay);
+        HotlineConfig config = new ConfigLoader(java.util.Map.of())
+                .loadFiles(List.of(Sandbox.PROJECT.resolve("config/hotline.yaml"), file));
+        Files.delete(file);
+        return new HotlineUnderTest(Hotline.start(config, Clock.systemUTC()), keyPrefix);
+    }
+
+    JsonNode get(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).GET(), 200);
+    }
+
+    JsonNode post(String path, String body) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)), 200);
+    }
+
+    /** The finished call of caller {@code number}, once it is stored (records are written at the end). */
+    JsonNode finishedCall(String number, Duration timeout) {
+        return Poll.until("the call record of caller " + number, timeout, () -> {
+            for (JsonNode call : get("/api/calls?limit=100")) {
+                if (number.equals(call.path("caller").asText()) && !call.path("endedAt").isNull()
+                        && !call.path("endedAt").isMissingNode()) {
+                    return call;
+                }
+            }
+            return null;
+        });
+    }
+
+    JsonNode agent(String id) {
+        for (JsonNode agent : get("/api/agents")) {
+            if (id.equals(agent.path("id").asText())) {
+                return agent;
+            }
+        }
+        throw new AssertionError("no agent " + id + " in /api/agents");
+    }
+
+    JsonNode kpisToday() {
+        return get("/api/kpis?queue=support&window=today");
+    }
+
+    /** The call record as stored in Redis, read directly. */
+    JsonNode storedInRedis(String callId) throws IOException {
+        try (Jedis jedis = new Jedis("127.0.0.1", 6379)) {
+            String text = jedis.get(keyPrefix + "call:" + callId);
+            return text == null ? null : json.readTree(text);
+        }
+    }
+
+    private JsonNode send(HttpRequest.Builder request, int expectedStatus) {
+        try {
+            HttpResponse<String> response = http.send(request.header("Authorization", "Bearer " + TOKEN)
+                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(expectedStatus, response.statusCode(), () -> "HTTP " + response.request().uri() + ": "
+                    + response.body());
+            return json.readTree(response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException("HTTP " + request.build().uri() + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static URI uri(String path) {
+        return URI.create("http://127.0.0.1:8080" + path);
+    }
+
+    @Override
+    public void close() {
+        hotline.close();
+    }
+}
