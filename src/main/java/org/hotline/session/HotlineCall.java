@@ -1,13 +1,11 @@
 package org.hotline.session;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.function.Consumer;
 import org.asteriskjava.fastagi.command.AnswerCommand;
 import org.asteriskjava.fastagi.command.ExecCommand;
 import org.asteriskjava.fastagi.command.GetFullVariableCommand;
@@ -20,11 +18,9 @@ import org.hotline.agi.AgiReply;
 import org.hotline.agi.AgiSession;
 import org.hotline.call.Agent;
 import org.hotline.call.AgentAttempt.Result;
-import org.hotline.call.AgentRoster;
 import org.hotline.call.CallOutcome;
 import org.hotline.call.CallRecord;
 import org.hotline.call.LiveCall;
-import org.hotline.call.LiveCalls;
 import org.hotline.routing.Acd;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,46 +42,37 @@ final class HotlineCall {
     private static final Duration ARRIVAL_SANITY = Duration.ofMinutes(10);
 
     private final AgiSession session;
+    private final HotlineCallScript shared;
     private final CallFlowSettings settings;
-    private final AgentRoster roster;
-    private final Acd acd;
-    private final LiveCalls liveCalls;
-    private final Consumer<CallRecord> recorder;
-    private final Clock clock;
     private LiveCall call;
     private volatile Instant hungUpAt;
     private boolean finished;
 
-    HotlineCall(AgiSession session, CallFlowSettings settings, AgentRoster roster, Acd acd, LiveCalls liveCalls,
-                Consumer<CallRecord> recorder, Clock clock) {
+    HotlineCall(AgiSession session, HotlineCallScript shared) {
         this.session = session;
-        this.settings = settings;
-        this.roster = roster;
-        this.acd = acd;
-        this.liveCalls = liveCalls;
-        this.recorder = recorder;
-        this.clock = clock;
+        this.shared = shared;
+        this.settings = shared.settings();
     }
 
     void begin() {
-        Instant now = clock.instant();
+        Instant now = shared.clock().instant();
         String callId = session.environment().uniqueId();
         String caller = blankToUnknown(session.environment().callerId());
         call = new LiveCall(callId, caller, settings.queue(), arrival(session.environment().arguments(), now),
                 settings.standards());
-        liveCalls.add(call);
-        session.onHangup(() -> hungUpAt = clock.instant());
+        shared.liveCalls().add(call);
+        session.onHangup(() -> hungUpAt = shared.clock().instant());
         session.onClose(() -> finish(null));
         log.info("call {} from {} arrived", callId, caller);
         session.send(new AnswerCommand())
                 .thenCompose(reply -> {
                     if (reply.isSuccess() && reply.resultOr(-1) == 0) {
-                        call.systemAnswered(clock.instant());
+                        call.systemAnswered(shared.clock().instant());
                     }
                     return session.send(new StreamFileCommand(settings.welcomePrompt(), ""));
                 })
                 .thenCompose(reply -> session.send(new SetMusicOnCommand(settings.musicClass())))
-                .thenRun(() -> acd.join(new Acd.WaitingCall(callId, settings.queue(), settings.skill(),
+                .thenRun(() -> shared.acd().join(new Acd.WaitingCall(callId, settings.queue(), settings.skill(),
                         call.arrivedAt())))
                 .thenRun(this::waitForAgent)
                 .exceptionally(this::failed);
@@ -97,19 +84,19 @@ final class HotlineCall {
             finish(null);
             return;
         }
-        acd.poll(call.id()).ifPresentOrElse(this::ring, () ->
+        shared.acd().poll(call.id()).ifPresentOrElse(this::ring, () ->
                 session.send(new WaitForDigitCommand(settings.waitPoll().toMillis()))
                         .thenRun(this::waitForAgent)
                         .exceptionally(this::failed));
     }
 
     private void ring(Agent agent) {
-        Instant startedAt = clock.instant();
+        Instant startedAt = shared.clock().instant();
         boolean apologise = settings.standards().owesApology(call.waitedBy(startedAt));
         String options = "m(" + settings.musicClass() + ")"
                 + (apologise ? "A(" + settings.agentApologyCue() + ":" + settings.apologyPrompt() + ")" : "");
-        String dial = settings.dialStringOf(agent.extension()) + "," + seconds(settings.standards().agentRingLimit())
-                + "," + options;
+        String dial = settings.dialStringOf(agent.extension()) + ","
+                + seconds(settings.standards().agentRingLimit()) + "," + options;
         call.note(startedAt, "agent-ringing", agent.id());
         session.send(new ExecCommand("Dial", dial))
                 .thenCompose(reply -> session.send(new GetFullVariableCommand("${DIALSTATUS}")))
@@ -119,7 +106,7 @@ final class HotlineCall {
 
     private void ringEnded(Agent agent, Instant startedAt, boolean apologise, DialOutcome dial) {
         Result result = dial.result(callerGone());
-        Duration ringing = Duration.between(startedAt, clock.instant());
+        Duration ringing = Duration.between(startedAt, shared.clock().instant());
         if (result == Result.ANSWERED) {
             // Dial returned at the end of the conversation: the answer time comes from Asterisk's
             // report of the agent's phone going off hook (AMI). Without it, it is unknown.
@@ -129,18 +116,18 @@ final class HotlineCall {
             });
         }
         call.agentRung(agent.id(), startedAt, ringing, result);
-        roster.ringEnded(agent.id(), call.id(), result);
+        shared.roster().ringEnded(agent.id(), call.id(), result);
         if (result == Result.ANSWERED) {
             if (apologise) {
                 call.apologised(startedAt.plus(ringing));
             }
             // Dial returns when the conversation is over: the agent is free again.
-            roster.callEnded(agent.id(), call.id());
+            shared.roster().callEnded(agent.id(), call.id());
             finish(null);
             return;
         }
         log.info("call {}: agent {} {} after {} ms", call.id(), agent.id(), result.wireName(), ringing.toMillis());
-        acd.ringFailed(call.id());
+        shared.acd().ringFailed(call.id());
         if (callerGone()) {
             finish(null);
             return;
@@ -156,15 +143,15 @@ final class HotlineCall {
             return;
         }
         finished = true;
-        acd.leave(call.id());
-        Instant end = hungUpAt != null ? hungUpAt : clock.instant();
+        shared.acd().leave(call.id());
+        Instant end = hungUpAt != null ? hungUpAt : shared.clock().instant();
         call.ended(end, outcome);
-        liveCalls.remove(call.id());
+        shared.liveCalls().remove(call.id());
         CallRecord record = call.toRecord(end);
         log.info("call {} ended: {} (waited {} s, agent {})", call.id(), record.outcome().wireName(),
                 record.waitSeconds(), record.agent());
         try {
-            recorder.accept(record);
+            shared.recorder().accept(record);
         } catch (RuntimeException e) {
             log.error("call {}: could not hand the record to the store", call.id(), e);
         }

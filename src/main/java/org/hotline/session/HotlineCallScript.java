@@ -11,32 +11,15 @@ import org.hotline.routing.Acd;
 
 /**
  * The FastAGI script {@code agi://.../hotline}: every call to the hotline runs one
- * {@link HotlineCall} on its session. Holds what all calls share.
+ * {@link HotlineCall} on its session, sharing what all calls share.
+ *
+ * @param recorder receives each finished call; must not block (the Redis store queues)
  */
-public final class HotlineCallScript implements AgiScript {
-
-    private final CallFlowSettings settings;
-    private final AgentRoster roster;
-    private final Acd acd;
-    private final LiveCalls liveCalls;
-    private final Consumer<CallRecord> recorder;
-    private final Clock clock;
-
-    /**
-     * @param recorder receives each finished call; must not block (the Redis store queues)
-     */
-    public HotlineCallScript(CallFlowSettings settings, AgentRoster roster, Acd acd, LiveCalls liveCalls,
-                             Consumer<CallRecord> recorder, Clock clock) {
-        this.settings = settings;
-        this.roster = roster;
-        this.acd = acd;
-        this.liveCalls = liveCalls;
-        this.recorder = recorder;
-        this.clock = clock;
-    }
+public record HotlineCallScript(CallFlowSettings settings, AgentRoster roster, Acd acd, LiveCalls liveCalls,
+                                Consumer<CallRecord> recorder, Clock clock) implements AgiScript {
 
     @Override
     public void start(AgiSession session) {
-        new HotlineCall(session, settings, roster, acd, liveCalls, recorder, clock).begin();
+        new HotlineCall(session, this).begin();
     }
 }
