@@ -86,7 +86,10 @@ public final class Hotline implements AutoCloseable {
             started.push(apiExecutor::shutdownNow);
             List<HealthCheck> checks = List.of(
                     () -> new ComponentHealth("ami", ami.isConnected(), ami.status()),
-                    () -> new ComponentHealth("redis", history.health().up(), history.health().detail()),
+                    () -> {
+                        var redis = history.health(); // one PING per check
+                        return new ComponentHealth("redis", redis.up(), redis.detail());
+                    },
                     () -> new ComponentHealth("fastagi", true,
                             "listening on " + config.fastagi().host() + ":" + fastAgi.port() + ", "
                                     + fastAgi.activeSessions() + " calls in progress"));
