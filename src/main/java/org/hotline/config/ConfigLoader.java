@@ -137,8 +137,9 @@ public final class ConfigLoader {
             return config;
         }
         HotlineConfig.HttpSection http = config.http();
-        return new HotlineConfig(config.fastagi(), new HotlineConfig.HttpSection(http.host(), http.port(), token),
+        return new HotlineConfig(config.fastagi(), new HotlineConfig.HttpSection(http.host(), http.port(), token,
+                http.sessionHours(), http.metricsLoopbackOnly()),
                 config.ami(), config.redis(), config.center(), config.standards(), config.prompts(),
-                config.queues(), config.agents());
+                config.queues(), config.agents(), config.supervisors());
     }
 }

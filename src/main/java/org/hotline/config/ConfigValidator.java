@@ -1,5 +1,6 @@
 package org.hotline.config;
 
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -29,6 +30,7 @@ final class ConfigValidator {
             problems.add("http.apiToken: set a token of at least 8 characters, here or in "
                     + ConfigLoader.API_TOKEN_ENV);
         }
+        between("http.sessionHours", c.http().sessionHours(), 1, 24 * 30);
         required("ami.host", c.ami().host());
         port("ami.port", c.ami().port());
         required("ami.username", c.ami().username());
@@ -42,7 +44,8 @@ final class ConfigValidator {
         standards(c.standards());
         prompts(c.prompts());
         Set<String> skills = queues(c.queues());
-        agents(c.agents(), skills);
+        Set<String> agentIds = agents(c.agents(), skills);
+        supervisors(c.supervisors(), agentIds);
         if (!problems.isEmpty()) {
             throw new ConfigException(source, problems);
         }
@@ -60,6 +63,33 @@ final class ConfigValidator {
         }
         between("center.waitPollMillis", center.waitPollMillis(), 100, 10_000);
         between("center.busyAgentRetrySeconds", center.busyAgentRetrySeconds(), 0, 3600);
+        if (center.defaultRegion() == null
+                || !PhoneNumberUtil.getInstance().getSupportedRegions().contains(center.defaultRegion())) {
+            problems.add("center.defaultRegion: '" + center.defaultRegion()
+                    + "' is not a region code (ISO 3166 alpha-2, upper case, e.g. US, GB, CN)");
+        }
+        between("center.wrapUpSeconds", center.wrapUpSeconds(), 0, 3600);
+        required("center.greeting", center.greeting());
+        required("center.greetingUnknownCaller", center.greetingUnknownCaller());
+        words("center.pauseReasons", center.pauseReasons());
+        words("center.dispositionCodes", center.dispositionCodes());
+    }
+
+    /** A non-empty list of distinct short words (they travel in URLs, JSON and Redis). */
+    private void words(String key, List<String> values) {
+        if (values == null || values.isEmpty()) {
+            problems.add(key + ": give at least one");
+            return;
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < values.size(); i++) {
+            String v = values.get(i);
+            if (isBlank(v) || !v.matches("[A-Za-z0-9_-]{1,40}")) {
+                problems.add(key + "[" + i + "]: '" + v + "' must be 1-40 letters, digits, '-' or '_'");
+            } else if (!seen.add(v)) {
+                problems.add(key + "[" + i + "]: '" + v + "' is listed twice");
+            }
+        }
     }
 
     private void standards(HotlineConfig.StandardsSection s) {
@@ -74,6 +104,9 @@ final class ConfigValidator {
             problems.add("standards.apologyAfterRings: " + s.apologyAfterRings() + " is outside 0..1000");
         }
         between("standards.serviceLevelSeconds", s.serviceLevelSeconds(), 1, 3600);
+        if (!(s.serviceLevelTarget() >= 0 && s.serviceLevelTarget() <= 100)) {
+            problems.add("standards.serviceLevelTarget: " + s.serviceLevelTarget() + " is outside 0..100 (percent)");
+        }
     }
 
     private void prompts(HotlineConfig.PromptsSection p) {
@@ -107,12 +140,12 @@ final class ConfigValidator {
         return skills;
     }
 
-    private void agents(List<HotlineConfig.AgentSection> agents, Set<String> queueSkills) {
+    private Set<String> agents(List<HotlineConfig.AgentSection> agents, Set<String> queueSkills) {
+        Set<String> ids = new HashSet<>();
         if (agents == null || agents.isEmpty()) {
             problems.add("agents: configure at least one agent");
-            return;
+            return ids;
         }
-        Set<String> ids = new HashSet<>();
         Set<String> extensions = new HashSet<>();
         for (int i = 0; i < agents.size(); i++) {
             HotlineConfig.AgentSection a = agents.get(i);
@@ -138,6 +171,38 @@ final class ConfigValidator {
                     }
                 }
             }
+            if (a.passwordHash() != null) {
+                passwordHash(key + ".passwordHash", a.passwordHash());
+            }
+        }
+        return ids;
+    }
+
+    private void supervisors(List<HotlineConfig.SupervisorSection> supervisors, Set<String> agentIds) {
+        if (supervisors == null) {
+            return;
+        }
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < supervisors.size(); i++) {
+            HotlineConfig.SupervisorSection s = supervisors.get(i);
+            String key = "supervisors[" + i + "]";
+            if (isBlank(s.id()) || !s.id().matches("[A-Za-z0-9_.-]+")) {
+                problems.add(key + ".id: '" + s.id() + "' must be letters, digits, '.', '-' or '_'");
+            } else if (!ids.add(s.id())) {
+                problems.add(key + ".id: supervisor '" + s.id() + "' is configured twice");
+            } else if (agentIds.contains(s.id())) {
+                problems.add(key + ".id: '" + s.id() + "' is also an agent's id; a login name must be one person's");
+            }
+            required(key + ".name", s.name());
+            passwordHash(key + ".passwordHash", s.passwordHash());
+        }
+    }
+
+    /** Only bcrypt hashes are stored; a plain password in the file is refused, never echoed. */
+    private void passwordHash(String key, String hash) {
+        if (hash == null || !hash.matches("\\$2[aby]\\$\\d{2}\\$[./A-Za-z0-9]{53}")) {
+            problems.add(key + ": must be a bcrypt hash ($2a$/$2b$/$2y$, 60 characters); "
+                    + "make one with: scripts/hotline --hash-password");
         }
     }
 

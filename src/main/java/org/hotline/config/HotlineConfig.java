@@ -16,14 +16,20 @@ public record HotlineConfig(
         StandardsSection standards,
         PromptsSection prompts,
         List<QueueSection> queues,
-        List<AgentSection> agents) {
+        List<AgentSection> agents,
+        List<SupervisorSection> supervisors) {
 
     public record FastAgiSection(String host, int port, int maxLineLength, int maxEnvironmentLines,
                                  int idleTimeoutSeconds) {
     }
 
-    /** {@code apiToken} may be left out when {@code HOTLINE_API_TOKEN} is set. */
-    public record HttpSection(String host, int port, String apiToken) {
+    /**
+     * @param apiToken            may be left out when {@code HOTLINE_API_TOKEN} is set
+     * @param sessionHours        a browser login (cookie {@code hotline_session}) lasts this long
+     * @param metricsLoopbackOnly {@code /metrics} answers only clients on the loopback address
+     */
+    public record HttpSection(String host, int port, String apiToken, int sessionHours,
+                              boolean metricsLoopbackOnly) {
     }
 
     public record AmiSection(String host, int port, String username, String secret, int pingIntervalSeconds) {
@@ -37,9 +43,17 @@ public record HotlineConfig(
      * @param agentChannel       Asterisk dial string of an agent's phone; {@code {extension}} is replaced
      * @param waitPollMillis     how often a waiting caller's session looks for a free agent
      * @param busyAgentRetrySeconds how long an agent whose phone was busy or unreachable is skipped
+     * @param defaultRegion      ISO 3166 region of national numbers (callers and customers), e.g. US
+     * @param wrapUpSeconds      after a call the agent is in wrap-up this long (a disposition ends it early)
+     * @param greeting           the agent's greeting on the screen-pop; {center}, {agent}, {customer}
+     * @param greetingUnknownCaller the same when the caller's number matches no customer
+     * @param pauseReasons       reasons an agent may give for a pause (the desktop offers them)
+     * @param dispositionCodes   what an agent may record about a finished call
      */
     public record CenterSection(String name, String timeZone, String agentChannel, int waitPollMillis,
-                                int busyAgentRetrySeconds) {
+                                int busyAgentRetrySeconds, String defaultRegion, int wrapUpSeconds,
+                                String greeting, String greetingUnknownCaller, List<String> pauseReasons,
+                                List<String> dispositionCodes) {
     }
 
     /**
@@ -51,10 +65,11 @@ public record HotlineConfig(
      * @param missedRingsBeforePause   consecutive misses after which the agent is paused
      * @param apologyAfterRings        a caller who waited longer than this for a person hears the apology
      * @param serviceLevelSeconds      answered by an agent within this many seconds counts as in service level
+     * @param serviceLevelTarget       percent; the board alerts when a queue's service level is below it
      */
     public record StandardsSection(double ringCadenceSeconds, int systemAnswerRings, int agentRingLimitRings,
                                    int missedRingsBeforePause, double apologyAfterRings,
-                                   int serviceLevelSeconds) {
+                                   int serviceLevelSeconds, double serviceLevelTarget) {
     }
 
     /** Asterisk sound names (no extension), relative to Asterisk's sounds directory. */
@@ -64,6 +79,11 @@ public record HotlineConfig(
     public record QueueSection(String name, String skill) {
     }
 
-    public record AgentSection(String id, String name, String extension, List<String> skills) {
+    /** {@code passwordHash} (bcrypt) lets the agent log in to the desktop with their id; null: no login. */
+    public record AgentSection(String id, String name, String extension, List<String> skills, String passwordHash) {
+    }
+
+    /** A supervisor who logs in to the board with {@code id} and the password behind {@code passwordHash}. */
+    public record SupervisorSection(String id, String name, String passwordHash) {
     }
 }
