@@ -1,6 +1,10 @@
 package org.hotline.call;
 
-/** Whether an agent wants calls: set by the agent or a supervisor, or by Hotline after missed rings. */
+/**
+ * Whether an agent wants calls: set by the agent or a supervisor, or by Hotline (paused after
+ * missed rings; wrap-up after each call, for {@code center.wrapUpSeconds} or until the agent's
+ * disposition). No calls are offered in {@link #PAUSED} or {@link #WRAP_UP}.
+ */
 public enum AgentPresence {
-    AVAILABLE, PAUSED
+    AVAILABLE, PAUSED, WRAP_UP
 }
