@@ -30,7 +30,7 @@ import org.junit.jupiter.api.RepeatedTest;
  *
  * <p>Each run cleans up the directories of dead runs before making its own, so concurrent runs
  * see each other's directories while they are being made. One round does not always hit that
- * window, so the test repeats the round.
+ * window (about half of the rounds did before it was fixed), so the test repeats the round.
  *
  * <p>The phones listen on 127.0.0.1:6101..6108, which no sandbox endpoint calls, with their own
  * media ports (4N000-4N999), so the test can run beside other tests that use 6001..6008.
@@ -59,7 +59,7 @@ class SandboxSippIT {
         Sandbox.requireUp();
     }
 
-    @RepeatedTest(value = 4, name = "eight runs started at once come up and leave no run directory behind (round {currentRepetition})")
+    @RepeatedTest(value = 10, name = "eight runs started at once come up and leave no run directory behind (round {currentRepetition})")
     void eightConcurrentRunsComeUpAndCleanUp() throws Exception {
         for (int n = 1; n <= RUNS; n++) {
             awaitFree(6100 + n);
