@@ -164,7 +164,7 @@ class WebServerTest {
         assertEquals(200, paused.statusCode(), paused.body());
         assertEquals("break", body(paused).get("reason").asText());
 
-        assertError(postState("1001", "application/json", "{\"state\":\"gone\"}"), 400, "'available' or 'paused', not 'gone'");
+        assertError(postState("1001", "application/json", "{\"state\":\"gone\"}"), 400, "'available', 'paused' or 'wrap-up', not 'gone'");
         assertError(postState("1001", "application/json", "{nope"), 400, "not valid JSON");
         assertError(postState("1001", "text/plain", "{\"state\":\"paused\"}"), 415, "application/json");
         assertError(postState("9999", "application/json", "{\"state\":\"paused\"}"), 404, "unknown agent '9999'");
