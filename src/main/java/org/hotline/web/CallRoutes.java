@@ -119,7 +119,7 @@ final class CallRoutes {
             throw monitorFailure(callId, e);
         } catch (TimeoutException e) {
             throw new ApiException(503, "Asterisk did not confirm the " + mode.wireName() + " request within "
-                    + settings.monitorTimeout().toSeconds() + " s; try again");
+                    + settings.monitorTimeout().toMillis() + " ms; try again");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ApiException(503, "server shutting down");
