@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * <p><b>Who may call.</b> {@code /api/*} takes either the bearer token ({@code Authorization:
  * Bearer <token>}; automation, allowed everything) or a browser session cookie
  * ({@code hotline_session}, from {@code POST /api/login}); without either the answer is 401 before
- * the path is even looked at. When both are sent, the token decides. Every request other than GET
+ * the path is even looked at. When both are sent, the token decides. Sessions live in memory
+ * ({@link Logins}): a restart logs everyone out. Every request other than GET
  * that rides on the cookie must carry an {@code Origin} equal to {@code http(s)://<Host>}, else 403.
  *
  * <table>

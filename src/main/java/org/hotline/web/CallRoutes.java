@@ -109,7 +109,6 @@ final class CallRoutes {
         if (!PHONE.matcher(phone).matches()) {
             throw JsonBody.bad("phone must be an extension (letters, digits, '-', '_', '.'), not '" + phone + "'");
         }
-        LOG.info("{} asks to {} on call {} from phone {}", caller.name(), mode.wireName(), callId, phone);
         try {
             CompletableFuture<Void> started = Objects.requireNonNull(desk.monitor(callId, mode, phone), "monitor future");
             started.get(settings.monitorTimeout().toMillis(), TimeUnit.MILLISECONDS);
@@ -124,6 +123,8 @@ final class CallRoutes {
             Thread.currentThread().interrupt();
             throw new ApiException(503, "server shutting down");
         }
+        // Logged once Asterisk took it, so the call id is a real one: an audit line of who listened in.
+        LOG.info("{} started to {} on call {} from phone {}", caller.name(), mode.wireName(), callId, phone);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("callId", callId);
         answer.put("mode", mode.wireName());

@@ -68,9 +68,11 @@ final class LoginRoutes {
             }
             case LoginResult.Throttled throttled -> {
                 long seconds = Math.max(1, (throttled.retryAfter().toMillis() + 999) / 1000);
-                LOG.warn("login throttled for {} from {}: more than {} failures in {} s", logins.isAccount(username)
-                        ? "'" + username + "'" : "an unknown username", req.remoteAddress(),
-                        Logins.MAX_FAILURES, Logins.FAILURE_WINDOW.toSeconds());
+                if (throttled.started()) { // once per block: blocked attempts cost nothing and could flood the log
+                    LOG.warn("login blocked for {} s for {} from {}: more than {} failures in {} s", seconds,
+                            logins.isAccount(username) ? "'" + username + "'" : "an unknown username",
+                            req.remoteAddress(), Logins.MAX_FAILURES, Logins.FAILURE_WINDOW.toSeconds());
+                }
                 yield replies.error(429, "too many failed logins for this username; try again in " + seconds + " s",
                         Map.of("Retry-After", Long.toString(seconds)));
             }

@@ -22,7 +22,13 @@ public sealed interface LoginResult {
     record Refused() implements LoginResult {
     }
 
-    /** Too many failures for this username lately; the password was not checked. */
-    record Throttled(Duration retryAfter) implements LoginResult {
+    /**
+     * Too many failures for this username lately.
+     *
+     * @param retryAfter how long until an attempt is checked again
+     * @param started    true for the failure that started the block (its password was checked);
+     *                   false while blocked (the password was not checked)
+     */
+    record Throttled(Duration retryAfter, boolean started) implements LoginResult {
     }
 }

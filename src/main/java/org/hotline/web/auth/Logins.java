@@ -131,10 +131,19 @@ public final class Logins {
         }
         Optional<Duration> wait = reserveAttempt(username);
         if (wait.isPresent()) {
-            return new LoginResult.Throttled(wait.get());
+            return new LoginResult.Throttled(wait.get(), false);
         }
         Account account = accounts.get(username);
-        boolean verified = Passwords.verify(password, account == null ? null : account.passwordHash());
+        boolean verified;
+        try {
+            verified = Passwords.verify(password, account == null ? null : account.passwordHash());
+        } catch (RuntimeException e) {
+            failuresByUsername.computeIfPresent(username, (n, f) -> {
+                f.checking = Math.max(0, f.checking - 1);
+                return f;
+            });
+            throw e;
+        }
         if (!verified) {
             return recordFailure(username);
         }
@@ -226,7 +235,7 @@ public final class Logins {
             if (f.recent.size() > MAX_FAILURES) {
                 f.blockedUntil = now.plus(FAILURE_WINDOW);
                 f.recent.clear();
-                result[0] = new LoginResult.Throttled(FAILURE_WINDOW);
+                result[0] = new LoginResult.Throttled(FAILURE_WINDOW, true);
             }
             return f;
         });

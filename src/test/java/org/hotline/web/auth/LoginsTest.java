@@ -72,9 +72,9 @@ class LoginsTest {
         for (int i = 0; i < 5; i++) {
             assertInstanceOf(LoginResult.Refused.class, logins.login("1001", "no".toCharArray()));
         }
-        assertEquals(new LoginResult.Throttled(Duration.ofMinutes(1)), logins.login("1001", "no".toCharArray()));
+        assertEquals(new LoginResult.Throttled(Duration.ofMinutes(1), true), logins.login("1001", "no".toCharArray()));
         clock.advance(Duration.ofSeconds(45));
-        assertEquals(new LoginResult.Throttled(Duration.ofSeconds(15)), logins.login("1001", "pw".toCharArray()));
+        assertEquals(new LoginResult.Throttled(Duration.ofSeconds(15), false), logins.login("1001", "pw".toCharArray()));
         clock.advance(Duration.ofSeconds(15));
         login("1001");
     }
