@@ -14,6 +14,8 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -53,9 +55,13 @@ final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
         // Copy out of the reference-counted message: it is released when this method returns.
         String uriText = msg.uri();
         QueryStringDecoder uri = new QueryStringDecoder(uriText);
+        List<String> cookies = msg.headers().getAll(HttpHeaderNames.COOKIE);
         ApiRequest request = new ApiRequest(msg.method().name(), uri.rawPath(), uri.parameters(),
                 msg.headers().get(HttpHeaderNames.AUTHORIZATION), msg.headers().get(HttpHeaderNames.CONTENT_TYPE),
-                ByteBufUtil.getBytes(msg.content()));
+                ByteBufUtil.getBytes(msg.content()),
+                cookies.isEmpty() ? null : String.join("; ", cookies),
+                msg.headers().get(HttpHeaderNames.ORIGIN), msg.headers().get(HttpHeaderNames.HOST),
+                clientAddress(ctx));
         long start = System.nanoTime();
         previous = previous.thenRunAsync(() -> {
             ApiResponse response = router.handle(request);
@@ -72,6 +78,11 @@ final class HttpApiHandler extends SimpleChannelInboundHandler<FullHttpRequest> 
             }
             return null;
         });
+    }
+
+    private static String clientAddress(ChannelHandlerContext ctx) {
+        return ctx.channel().remoteAddress() instanceof InetSocketAddress a && a.getAddress() != null
+                ? a.getAddress().getHostAddress() : String.valueOf(ctx.channel().remoteAddress());
     }
 
     /** Writes from any thread: Netty hands the write to the channel's event loop. */

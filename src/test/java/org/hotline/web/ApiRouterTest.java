@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.eq;
-import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
@@ -33,13 +32,15 @@ class ApiRouterTest {
     private static final String AUTH = "Bearer " + Fixtures.TOKEN;
 
     private final ObjectMapper json = Json.newMapper();
-    private final CallHistory calls = mock(CallHistory.class);
-    private final KpiQuery kpis = mock(KpiQuery.class);
-    private final AgentControl agents = mock(AgentControl.class);
-    private final ApiRouter router = new ApiRouter(Fixtures.TOKEN, calls, kpis, agents, List.of());
+    private final ApiHarness harness = new ApiHarness();
+    private final CallHistory calls = harness.calls;
+    private final KpiQuery kpis = harness.kpis;
+    private final AgentControl agents = harness.agents;
+    private final ApiRouter router = harness.router;
 
     private ApiResponse healthz(HealthCheck... checks) {
-        return new ApiRouter(Fixtures.TOKEN, calls, kpis, agents, List.of(checks))
+        return new ApiRouter(Fixtures.TOKEN, calls, kpis, agents, harness.customers, harness.desk, harness.logins,
+                harness.settings, List.of(checks))
                 .handle(new ApiRequest("GET", "/healthz", null, null, null, null));
     }
 
@@ -195,6 +196,19 @@ class ApiRouterTest {
         when(agents.changePresence("1001", AgentPresence.AVAILABLE, null))
                 .thenReturn(Fixtures.agent("1001", "available", null));
         assertEquals(200, post("/api/agents/1001/state", "application/json", "{\"state\":\"available\"}").status());
+
+        when(agents.changePresence("1001", AgentPresence.WRAP_UP, null))
+                .thenReturn(Fixtures.agent("1001", "wrap-up", null));
+        assertEquals("wrap-up", body(post("/api/agents/1001/state", "application/json", "{\"state\":\"wrap-up\"}"))
+                .get("state").asText());
+    }
+
+    @Test
+    void theTokenMayGiveAnyPauseReasonForAutomation() {
+        when(agents.changePresence("1001", AgentPresence.PAUSED, "nightly-maintenance"))
+                .thenReturn(Fixtures.agent("1001", "paused", "nightly-maintenance"));
+        assertEquals(200, post("/api/agents/1001/state", "application/json",
+                "{\"state\":\"paused\",\"reason\":\"nightly-maintenance\"}").status());
     }
 
     @Test
@@ -205,8 +219,8 @@ class ApiRouterTest {
         assertError(post(path, "application/json", ""), 400, "request body is empty");
         assertError(post(path, "application/json", "{\"state\":"), 400, "not valid JSON");
         assertError(post(path, "application/json", "[1]"), 400, "must be a JSON object");
-        assertError(post(path, "application/json", "{}"), 400, "field 'state' is required: 'available' or 'paused'");
-        assertError(post(path, "application/json", "{\"state\":\"lunch\"}"), 400, "state must be 'available' or 'paused', not 'lunch'");
+        assertError(post(path, "application/json", "{}"), 400, "field 'state' is required: 'available', 'paused' or 'wrap-up'");
+        assertError(post(path, "application/json", "{\"state\":\"lunch\"}"), 400, "state must be 'available', 'paused' or 'wrap-up', not 'lunch'");
         assertError(post(path, "application/json", "{\"state\":1}"), 400, "must be a string");
         assertError(post(path, "application/json", "{\"state\":\"paused\",\"why\":\"x\"}"), 400, "unknown field 'why'; allowed fields: state, reason");
         assertError(post(path, "application/json", "{\"state\":\"paused\",\"reason\":\"" + "x".repeat(201) + "\"}"), 400, "longer than 200");

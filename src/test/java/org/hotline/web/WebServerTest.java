@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
-import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -45,9 +44,10 @@ class WebServerTest {
     private static final int MAX_BODY = 1024;
 
     private final ObjectMapper json = Json.newMapper();
-    private final CallHistory calls = mock(CallHistory.class);
-    private final KpiQuery kpis = mock(KpiQuery.class);
-    private final AgentControl agents = mock(AgentControl.class);
+    private final ApiHarness harness = new ApiHarness();
+    private final CallHistory calls = harness.calls;
+    private final KpiQuery kpis = harness.kpis;
+    private final AgentControl agents = harness.agents;
     private final AtomicBoolean amiUp = new AtomicBoolean(true);
     private final CountDownLatch healthChecked = new CountDownLatch(1);
     private final ExecutorService executor = Executors.newFixedThreadPool(4);
@@ -62,7 +62,7 @@ class WebServerTest {
             return new ComponentHealth("ami", amiUp.get(), amiUp.get() ? "logged in" : "connection refused");
         };
         HealthCheck redis = () -> new ComponentHealth("redis", true, "connected, 0 writes pending");
-        ApiRouter router = new ApiRouter(Fixtures.TOKEN, calls, kpis, agents, List.of(ami, redis));
+        ApiRouter router = router(List.of(ami, redis));
         server = new WebServer(WebOptions.defaults(Fixtures.TOKEN).withPort(0).withMaxRequestBodyBytes(MAX_BODY),
                 router, executor).start();
     }
@@ -72,6 +72,11 @@ class WebServerTest {
         server.stop();
         executor.shutdown();
         assertTrue(executor.awaitTermination(5, TimeUnit.SECONDS));
+    }
+
+    private ApiRouter router(List<HealthCheck> checks) {
+        return new ApiRouter(Fixtures.TOKEN, calls, kpis, agents, harness.customers, harness.desk, harness.logins,
+                harness.settings, checks);
     }
 
     private URI uri(String pathAndQuery) {
@@ -164,13 +169,40 @@ class WebServerTest {
         assertEquals(200, paused.statusCode(), paused.body());
         assertEquals("break", body(paused).get("reason").asText());
 
-        assertError(postState("1001", "application/json", "{\"state\":\"gone\"}"), 400, "'available' or 'paused', not 'gone'");
+        assertError(postState("1001", "application/json", "{\"state\":\"gone\"}"), 400, "'available', 'paused' or 'wrap-up', not 'gone'");
         assertError(postState("1001", "application/json", "{nope"), 400, "not valid JSON");
         assertError(postState("1001", "text/plain", "{\"state\":\"paused\"}"), 415, "application/json");
         assertError(postState("9999", "application/json", "{\"state\":\"paused\"}"), 404, "unknown agent '9999'");
         HttpResponse<String> wrongMethod = get("/api/agents/1001/state");
         assertError(wrongMethod, 405, "allowed: POST");
         assertEquals("POST", wrongMethod.headers().firstValue("Allow").orElse(null));
+    }
+
+    @Test
+    void aBrowserLogsInAndUsesItsCookieFromItsOwnOrigin() throws Exception {
+        String origin = "http://127.0.0.1:" + server.port();
+        HttpResponse<String> login = send(HttpRequest.newBuilder(uri("/api/login"))
+                .header("Content-Type", "application/json").header("Origin", origin)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"1001\",\"password\":\"agent-1001\"}")));
+        assertEquals(200, login.statusCode(), login.body());
+        String setCookie = login.headers().firstValue("Set-Cookie").orElseThrow();
+        assertTrue(setCookie.contains("; HttpOnly; SameSite=Strict; Max-Age=43200"), setCookie);
+        String cookie = setCookie.substring(0, setCookie.indexOf(';'));
+
+        HttpResponse<String> session = send(HttpRequest.newBuilder(uri("/api/session")).header("Cookie", cookie));
+        assertEquals("1001", body(session).get("agent").asText());
+
+        when(agents.changePresence("1001", AgentPresence.AVAILABLE, null)).thenReturn(Fixtures.agent("1001", "available", null));
+        HttpRequest.Builder own = HttpRequest.newBuilder(uri("/api/agents/1001/state")).header("Cookie", cookie)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"state\":\"available\"}"));
+        assertError(send(own.copy().header("Origin", "http://evil.example")), 403, "cross-origin request refused");
+        assertEquals(200, send(own.copy().header("Origin", origin)).statusCode());
+        assertError(send(HttpRequest.newBuilder(uri("/api/agents")).header("Cookie", cookie)), 403, "only a supervisor");
+
+        HttpResponse<String> logout = send(HttpRequest.newBuilder(uri("/api/logout")).header("Cookie", cookie)
+                .header("Origin", origin).POST(HttpRequest.BodyPublishers.noBody()));
+        assertTrue(logout.headers().firstValue("Set-Cookie").orElseThrow().endsWith("Max-Age=0"));
+        assertError(send(HttpRequest.newBuilder(uri("/api/session")).header("Cookie", cookie)), 401, "log in again");
     }
 
     @Test
@@ -216,7 +248,7 @@ class WebServerTest {
     @Test
     void refusesToStartOnAPortInUse() {
         WebServer second = new WebServer(WebOptions.defaults(Fixtures.TOKEN).withPort(server.port()),
-                new ApiRouter(Fixtures.TOKEN, calls, kpis, agents, List.of()), executor);
+                router(List.of()), executor);
         IllegalStateException e = assertThrows(IllegalStateException.class, second::start);
         assertTrue(e.getMessage().contains("cannot listen for HTTP on 127.0.0.1:" + server.port()), e.getMessage());
     }
