@@ -3,6 +3,7 @@ package org.hotline.customer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -85,7 +86,7 @@ public final class SampleCustomers {
             throw new IllegalArgumentException("count must be 0.." + MAX_COUNT + " (four digits of the phone "
                     + "scheme), not " + count);
         }
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         List<CustomerWithHistory> customers = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             customers.add(customer(i, now));
