@@ -151,7 +151,7 @@ public final class CustomerImport {
     }
 
     private static void readCsv(String text, CustomerRows rows) throws IOException {
-        try (CsvParser parser = (CsvParser) CSV.getFactory().createParser(text)) {
+        try (CsvParser parser = CSV.getFactory().createParser(text)) {
             parser.setSchema(CsvSchema.emptySchema());
             parser.enable(CsvParser.Feature.WRAP_AS_ARRAY);
             List<String> columns = null;

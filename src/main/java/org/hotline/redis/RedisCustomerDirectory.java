@@ -213,6 +213,7 @@ public final class RedisCustomerDirectory implements CustomerDirectory {
      *
      * @return how many interactions were added or replaced
      */
+    @Override
     public int saveAll(List<CustomerWithHistory> customers) {
         List<Script.Call> calls = new ArrayList<>();
         for (CustomerWithHistory c : customers) {
