@@ -34,4 +34,22 @@ public interface CustomerDirectory {
 
     /** The customer's history, newest first, at most {@code limit} entries. */
     List<Interaction> history(String customerId, int limit);
+
+    /**
+     * Saves each customer, then records their history in order (oldest first, so it ends up
+     * newest first): what an import does. Stores override it with a bulk path; not all-or-nothing.
+     *
+     * @return how many interactions were added or replaced
+     */
+    default int saveAll(List<CustomerWithHistory> customers) {
+        int recorded = 0;
+        for (CustomerWithHistory c : customers) {
+            save(c.customer());
+            for (Interaction interaction : c.history()) {
+                record(c.customer().id(), interaction);
+                recorded++;
+            }
+        }
+        return recorded;
+    }
 }

@@ -29,6 +29,12 @@ import java.util.Objects;
  *       <td>KPI retention (400 days) after its last write</td></tr>
  *   <tr><td>{@code hotline:kpi:queues}</td><td>set</td>
  *       <td>every queue that has counters</td><td>none</td></tr>
+ *   <tr><td>{@code hotline:customer:{id}}</td><td>string</td>
+ *       <td>the customer's profile as JSON</td><td>none</td></tr>
+ *   <tr><td>{@code hotline:customer-phone:{number}}</td><td>string</td>
+ *       <td>the id of the customer with that normalised phone number</td><td>none</td></tr>
+ *   <tr><td>{@code hotline:customer-history:{id}}</td><td>list</td>
+ *       <td>the customer's interactions as JSON, newest first, at most 200</td><td>none</td></tr>
  * </table>
  *
  * Queue names may contain {@code :}; the interval suffix has a fixed length so keys stay
@@ -69,6 +75,36 @@ public final class RedisKeys {
 
     public String kpiQueues() {
         return prefix + "kpi:queues";
+    }
+
+    /** The customer's profile as JSON; see {@link RedisCustomerDirectory}. */
+    public String customer(String id) {
+        return customerPrefix() + id;
+    }
+
+    /** Every {@link #customer} key starts with this (scripts that look up the id append it). */
+    public String customerPrefix() {
+        return prefix + "customer:";
+    }
+
+    /** The id of the customer who has the (normalised) phone {@code number}. */
+    public String customerPhone(String number) {
+        return customerPhonePrefix() + number;
+    }
+
+    /** Every {@link #customerPhone} key starts with this. */
+    public String customerPhonePrefix() {
+        return prefix + "customer-phone:";
+    }
+
+    /** The customer's interactions as JSON, newest first. */
+    public String customerHistory(String id) {
+        return customerHistoryPrefix() + id;
+    }
+
+    /** Every {@link #customerHistory} key starts with this. */
+    public String customerHistoryPrefix() {
+        return prefix + "customer-history:";
     }
 
     /** The start of the 15-minute interval (UTC, aligned to the hour) that contains {@code t}. */
