@@ -15,11 +15,14 @@ import java.util.function.Function;
 import org.hotline.call.TelephonyEvent.DeviceState;
 
 /**
- * Every agent's state: presence (available or paused), what their phone is doing for Hotline
- * (idle, ringing, talking), what Asterisk says of the device, and their missed rings.
+ * Every agent's state: presence (available, paused, or in wrap-up after a call), what their phone
+ * is doing for Hotline (idle, ringing, talking), what Asterisk says of the device, and their
+ * missed rings.
  *
- * <p>Thread-safe: call sessions, the AMI adapter and the REST API all touch it. Methods hold the
- * roster's monitor briefly; alerts are delivered after it is released.
+ * <p>Thread-safe: call sessions, the AMI adapter, the REST API and the ticker all touch it.
+ * Methods hold the roster's monitor briefly; alerts are delivered after it is released. Change
+ * notifications ({@link #onChange}, {@link #onWrapUpEnded}) are delivered under the monitor, so
+ * that listeners see changes in the order they happened: listeners must only hand off (enqueue).
  */
 public final class AgentRoster implements AgentControl {
 
@@ -41,6 +44,10 @@ public final class AgentRoster implements AgentControl {
         Instant skipUntil = Instant.MIN;
         int consecutiveMisses;
         long missedRings;
+        /** Wrap-up: when it began, when it ends by itself (null: when the agent says), and for which call. */
+        Instant wrapUpStarted;
+        Instant wrapUpUntil;
+        String wrapUpCall;
 
         Slot(Agent agent, String device, Instant now) {
             this.agent = agent;
@@ -54,18 +61,32 @@ public final class AgentRoster implements AgentControl {
     public record Alert(Instant at, String agentId, String kind, String message) {
     }
 
+    /** An agent's wrap-up after call {@code callId} ended after {@code duration} (counted in AHT). */
+    public record WrapUpEnded(String agentId, String callId, Duration duration) {
+    }
+
     private final Map<String, Slot> slots = new LinkedHashMap<>();
     private final Map<String, Slot> byDevice = new LinkedHashMap<>();
     private final Clock clock;
     private final int missedRingsBeforePause;
     private final Duration busyRetry;
+    private final Duration wrapUp;
     private volatile Consumer<Alert> alerts = alert -> { };
+    private volatile Consumer<AgentView> changes = view -> { };
+    private volatile Consumer<WrapUpEnded> wrapUpsEnded = ended -> { };
 
     public AgentRoster(List<Agent> agents, Function<Agent, String> deviceOf, int missedRingsBeforePause,
                        Duration busyRetry, Clock clock) {
+        this(agents, deviceOf, missedRingsBeforePause, busyRetry, Duration.ZERO, clock);
+    }
+
+    /** {@code wrapUp}: how long an agent stays in wrap-up after each call; zero for none. */
+    public AgentRoster(List<Agent> agents, Function<Agent, String> deviceOf, int missedRingsBeforePause,
+                       Duration busyRetry, Duration wrapUp, Clock clock) {
         this.clock = clock;
         this.missedRingsBeforePause = missedRingsBeforePause;
         this.busyRetry = busyRetry;
+        this.wrapUp = wrapUp;
         Instant now = clock.instant();
         for (Agent agent : agents) {
             Slot slot = new Slot(agent, deviceOf.apply(agent), now);
@@ -78,12 +99,23 @@ public final class AgentRoster implements AgentControl {
         this.alerts = listener;
     }
 
+    /** Receives the agent's new view after every change, under the roster's monitor: hand off only. */
+    public void onChange(Consumer<AgentView> listener) {
+        this.changes = listener;
+    }
+
+    /** Receives each ended wrap-up that followed a call, under the roster's monitor: hand off only. */
+    public void onWrapUpEnded(Consumer<WrapUpEnded> listener) {
+        this.wrapUpsEnded = listener;
+    }
+
     /**
      * Reserves the longest-idle agent who is available, idle, not skipped, whose phone is free as
      * far as Asterisk says, and who has {@code skill}. The agent is then ringing for {@code callId}.
      */
     public synchronized Optional<Agent> reserveLongestIdle(String skill, String callId) {
         Instant now = clock.instant();
+        expireWrapUps(now);
         Optional<Slot> chosen = slots.values().stream()
                 .filter(s -> s.presence == AgentPresence.AVAILABLE && s.activity == Activity.IDLE)
                 .filter(s -> deviceFree(s.deviceState) && !now.isBefore(s.skipUntil))
@@ -92,6 +124,7 @@ public final class AgentRoster implements AgentControl {
         chosen.ifPresent(s -> {
             s.activity = Activity.RINGING;
             s.call = callId;
+            changed(s);
         });
         return chosen.map(s -> s.agent);
     }
@@ -102,6 +135,7 @@ public final class AgentRoster implements AgentControl {
         if (callId.equals(s.call) && s.activity == Activity.RINGING) {
             s.activity = Activity.IDLE;
             s.call = null;
+            changed(s);
         }
     }
 
@@ -135,25 +169,90 @@ public final class AgentRoster implements AgentControl {
                 }
                 case CALLER_HUNG_UP -> toIdle(s, now);
             }
+            changed(s);
         }
         if (alert != null) {
             alerts.accept(alert);
         }
     }
 
-    /** The agent's call with {@code callId} ended; they are idle from now. */
+    /**
+     * The agent's call with {@code callId} ended; they are idle from now, in wrap-up for the
+     * configured time if they were available (a paused agent stays paused).
+     */
     public synchronized void callEnded(String agentId, String callId) {
         Slot s = slot(agentId);
-        if (callId.equals(s.call)) {
-            toIdle(s, clock.instant());
+        if (!callId.equals(s.call)) {
+            return;
         }
+        Instant now = clock.instant();
+        toIdle(s, now);
+        if (s.presence == AgentPresence.AVAILABLE && !wrapUp.isZero()) {
+            s.presence = AgentPresence.WRAP_UP;
+            s.reason = null;
+            s.since = now;
+            s.wrapUpStarted = now;
+            s.wrapUpUntil = now.plus(wrapUp);
+            s.wrapUpCall = callId;
+        } else {
+            wrapUpsEnded.accept(new WrapUpEnded(agentId, callId, Duration.ZERO));
+        }
+        changed(s);
+    }
+
+    /**
+     * The agent recorded the disposition of {@code callId}: a wrap-up after that call ends now.
+     * Returns true when it did.
+     */
+    public synchronized boolean endWrapUp(String agentId, String callId) {
+        Slot s = slot(agentId);
+        if (s.presence != AgentPresence.WRAP_UP || !callId.equals(s.wrapUpCall)) {
+            return false;
+        }
+        Instant now = clock.instant();
+        finishWrapUp(s, now);
+        s.presence = AgentPresence.AVAILABLE;
+        s.since = now;
+        changed(s);
+        return true;
+    }
+
+    /** Ends every automatic wrap-up whose time is up; the composition root calls it every second. */
+    public synchronized void expireWrapUps() {
+        expireWrapUps(clock.instant());
+    }
+
+    private void expireWrapUps(Instant now) {
+        for (Slot s : slots.values()) {
+            if (s.presence == AgentPresence.WRAP_UP && s.wrapUpUntil != null && !now.isBefore(s.wrapUpUntil)) {
+                finishWrapUp(s, s.wrapUpUntil);
+                s.presence = AgentPresence.AVAILABLE;
+                s.since = now;
+                changed(s);
+            }
+        }
+    }
+
+    /** Reports the wrap-up's length if it followed a call, and clears it. */
+    private void finishWrapUp(Slot s, Instant end) {
+        if (s.wrapUpCall != null) {
+            Duration length = Duration.between(s.wrapUpStarted, end);
+            wrapUpsEnded.accept(new WrapUpEnded(s.agent.id(), s.wrapUpCall, length.isNegative() ? Duration.ZERO : length));
+        }
+        s.wrapUpStarted = null;
+        s.wrapUpUntil = null;
+        s.wrapUpCall = null;
     }
 
     /** Asterisk's word on a device, e.g. {@code PJSIP/1001}. Devices of no agent are ignored. */
     public synchronized void deviceStateChanged(String device, DeviceState state) {
         Slot s = byDevice.get(device.toLowerCase(java.util.Locale.ROOT));
-        if (s != null) {
+        if (s != null && s.deviceState != state) {
+            String before = stateName(s);
             s.deviceState = state;
+            if (!before.equals(stateName(s))) {
+                changed(s);
+            }
         }
     }
 
@@ -180,14 +279,34 @@ public final class AgentRoster implements AgentControl {
     public synchronized AgentView changePresence(String agentId, AgentPresence presence, String reason) {
         Slot s = slot(agentId);
         Instant now = clock.instant();
-        if (presence == AgentPresence.PAUSED) {
-            pause(s, reason == null || reason.isBlank() ? "paused" : reason, now);
-        } else {
-            s.presence = AgentPresence.AVAILABLE;
-            s.reason = null;
-            s.since = now;
-            s.consecutiveMisses = 0;
+        switch (presence) {
+            case PAUSED -> {
+                if (s.presence == AgentPresence.WRAP_UP) {
+                    finishWrapUp(s, now);
+                }
+                pause(s, reason == null || reason.isBlank() ? "paused" : reason, now);
+            }
+            case WRAP_UP -> {
+                // The agent asks for more time: the wrap-up lasts until they say they are available.
+                if (s.presence != AgentPresence.WRAP_UP) {
+                    s.presence = AgentPresence.WRAP_UP;
+                    s.since = now;
+                    s.wrapUpStarted = now;
+                }
+                s.reason = null;
+                s.wrapUpUntil = null;
+            }
+            case AVAILABLE -> {
+                if (s.presence == AgentPresence.WRAP_UP) {
+                    finishWrapUp(s, now);
+                }
+                s.presence = AgentPresence.AVAILABLE;
+                s.reason = null;
+                s.since = now;
+                s.consecutiveMisses = 0;
+            }
         }
+        changed(s);
         return view(s);
     }
 
@@ -209,6 +328,10 @@ public final class AgentRoster implements AgentControl {
         s.since = now;
     }
 
+    private void changed(Slot s) {
+        changes.accept(view(s));
+    }
+
     private static void toIdle(Slot s, Instant now) {
         s.activity = Activity.IDLE;
         s.call = null;
@@ -224,12 +347,16 @@ public final class AgentRoster implements AgentControl {
 
     private static AgentView view(Slot s) {
         return new AgentView(s.agent.id(), s.agent.name(), s.agent.extension(), s.agent.skills(),
-                stateName(s), s.reason, s.since, s.consecutiveMisses, s.missedRings, s.call);
+                stateName(s), s.reason, s.since, s.consecutiveMisses, s.missedRings, s.call,
+                s.presence == AgentPresence.WRAP_UP ? s.wrapUpUntil : null);
     }
 
     private static String stateName(Slot s) {
         if (s.presence == AgentPresence.PAUSED) {
             return "paused";
+        }
+        if (s.presence == AgentPresence.WRAP_UP && s.activity == Activity.IDLE) {
+            return "wrap-up";
         }
         if (s.deviceState == DeviceState.UNAVAILABLE || s.deviceState == DeviceState.INVALID) {
             return "unavailable";

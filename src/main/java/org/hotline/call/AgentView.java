@@ -6,13 +6,15 @@ import java.util.List;
 /**
  * An agent as the REST API shows it.
  *
- * @param state             {@code available}, {@code paused}, {@code ringing}, {@code on-call},
+ * @param state             {@code available}, {@code paused}, {@code wrap-up}, {@code ringing}, {@code on-call},
  *                          {@code unavailable} (phone unreachable)
  * @param reason            why paused (e.g. {@code missed-rings}, {@code break}), else null
  * @param since             when the state last changed
  * @param consecutiveMisses rings not answered in a row
  * @param missedRings       rings not answered in total since start
  * @param currentCall       id of the call being rung or talked to, else null
+ * @param wrapUpUntil       when an automatic wrap-up ends (state {@code wrap-up}); null otherwise or
+ *                          when the agent chose to stay in wrap-up
  */
 public record AgentView(
         String id,
@@ -24,5 +26,11 @@ public record AgentView(
         Instant since,
         int consecutiveMisses,
         long missedRings,
-        String currentCall) {
+        String currentCall,
+        Instant wrapUpUntil) {
+
+    public AgentView(String id, String name, String extension, List<String> skills, String state, String reason,
+                     Instant since, int consecutiveMisses, long missedRings, String currentCall) {
+        this(id, name, extension, skills, state, reason, since, consecutiveMisses, missedRings, currentCall, null);
+    }
 }

@@ -24,6 +24,11 @@ import java.util.Objects;
  * @param endedAt           when the call ended, null while live
  * @param talkSeconds       agent answer until the end, 0 if no agent answered
  * @param timeline          what happened, in order
+ * @param customerId        the customer the caller's number belongs to, null if unknown
+ * @param pop               the screen-pop of the last agent rung: when ringing began, when the pop
+ *                          was sent to the agent's desktop, when the desktop showed it; null if none
+ * @param disposition       what the agent recorded after the call, null until given
+ * @param wrapUpSeconds     the agent's after-call work, null until their wrap-up ended
  */
 public record CallRecord(
         String id,
@@ -40,7 +45,11 @@ public record CallRecord(
         List<AgentAttempt> agentAttempts,
         Instant endedAt,
         double talkSeconds,
-        List<TimelineEntry> timeline) {
+        List<TimelineEntry> timeline,
+        String customerId,
+        PopTiming pop,
+        Disposition disposition,
+        Double wrapUpSeconds) {
 
     public CallRecord {
         Objects.requireNonNull(id, "id");
@@ -51,9 +60,43 @@ public record CallRecord(
         timeline = List.copyOf(timeline);
     }
 
+    /** A record without the screen and after-call parts (customer, pop, disposition, wrap-up). */
+    public CallRecord(String id, String caller, String queue, Instant arrivedAt, Instant systemAnsweredAt,
+                      Double systemAnswerRings, String agent, Instant agentAnsweredAt, double waitSeconds,
+                      boolean apologised, CallOutcome outcome, List<AgentAttempt> agentAttempts, Instant endedAt,
+                      double talkSeconds, List<TimelineEntry> timeline) {
+        this(id, caller, queue, arrivedAt, systemAnsweredAt, systemAnswerRings, agent, agentAnsweredAt, waitSeconds,
+                apologised, outcome, agentAttempts, endedAt, talkSeconds, timeline, null, null, null, null);
+    }
+
+    public CallRecord withDisposition(Disposition value) {
+        return new CallRecord(id, caller, queue, arrivedAt, systemAnsweredAt, systemAnswerRings, agent,
+                agentAnsweredAt, waitSeconds, apologised, outcome, agentAttempts, endedAt, talkSeconds, timeline,
+                customerId, pop, value, wrapUpSeconds);
+    }
+
+    public CallRecord withWrapUpSeconds(double value) {
+        return new CallRecord(id, caller, queue, arrivedAt, systemAnsweredAt, systemAnswerRings, agent,
+                agentAnsweredAt, waitSeconds, apologised, outcome, agentAttempts, endedAt, talkSeconds, timeline,
+                customerId, pop, disposition, value);
+    }
+
+    /** True when {@code agentId} answered the call or was rung for it. */
+    public boolean involves(String agentId) {
+        return agentId.equals(agent) || agentAttempts.stream().anyMatch(a -> agentId.equals(a.agent()));
+    }
+
     /** True when an agent answered the call. */
     public boolean answeredByAgent() {
         return agentAnsweredAt != null;
+    }
+
+    /**
+     * How fast the screen-pop reached the agent: {@code ringingAt} when Hotline began ringing the
+     * agent, {@code sentAt} when the pop left for their desktop (null: no desktop connected),
+     * {@code ackedAt} when the desktop reported it on screen (null: never).
+     */
+    public record PopTiming(String agent, Instant ringingAt, Instant sentAt, Instant ackedAt) {
     }
 
     /** One line of a call's timeline: {@code at} and what happened, e.g. {@code agent-ringing 1001}. */

@@ -28,6 +28,32 @@ public final class LiveCall {
     private boolean apologised;
     private Instant endedAt;
     private CallOutcome outcome = CallOutcome.LIVE;
+    private Phase phase = Phase.ARRIVED;
+    /** The agent being rung or talked to, and their channel as Asterisk named it (for monitoring). */
+    private String currentAgent;
+    private String currentAgentChannel;
+    private String customerId;
+    private String customerName;
+    private boolean vip;
+    private CallRecord.PopTiming pop;
+
+    /** Where the call stands, as the board shows it. */
+    public enum Phase {
+        /** Answered by the IVR, not yet waiting for a person. */
+        ARRIVED,
+        WAITING,
+        RINGING,
+        TALKING;
+
+        public String wireName() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /** A live call as the board shows it. {@code waitingSince} is when the wait for a person began. */
+    public record View(String callId, String caller, String queue, String customer, boolean vip,
+                       Instant waitingSince, String state, String agent) {
+    }
 
     public LiveCall(String id, String caller, String queue, Instant arrivedAt, PhoneStandards standards) {
         this.id = id;
@@ -48,6 +74,83 @@ public final class LiveCall {
 
     public Instant arrivedAt() {
         return arrivedAt;
+    }
+
+    public String caller() {
+        return caller;
+    }
+
+    public synchronized View view() {
+        return new View(id, caller, queue, customerName, vip, arrivedAt, phase.wireName(), currentAgent);
+    }
+
+    public synchronized Phase phase() {
+        return phase;
+    }
+
+    /** The caller's number matched a customer. */
+    public synchronized void identified(String id, String name, boolean isVip) {
+        customerId = id;
+        customerName = name;
+        vip = isVip;
+    }
+
+    public synchronized String customerId() {
+        return customerId;
+    }
+
+    /** The caller now waits for a person (or again, after an agent did not answer). */
+    public synchronized void waiting() {
+        phase = Phase.WAITING;
+        currentAgent = null;
+        currentAgentChannel = null;
+    }
+
+    /** Hotline begins ringing {@code agentId}: the pop's clock starts here. */
+    public synchronized void ringing(String agentId, Instant at) {
+        phase = Phase.RINGING;
+        currentAgent = agentId;
+        currentAgentChannel = null;
+        pop = new CallRecord.PopTiming(agentId, at, null, null);
+    }
+
+    /** The pop for the agent now rung left for their desktop. */
+    public synchronized void popSent(String agentId, Instant at) {
+        if (pop != null && pop.agent().equals(agentId) && pop.sentAt() == null) {
+            pop = new CallRecord.PopTiming(agentId, pop.ringingAt(), at, null);
+        }
+    }
+
+    /**
+     * The agent's desktop reported the pop on screen. Returns the time from ringing to the ack,
+     * or null when this ack is not for the current pop or came twice.
+     */
+    public synchronized Duration popAcked(String agentId, Instant at) {
+        if (pop == null || !pop.agent().equals(agentId) || pop.ackedAt() != null) {
+            return null;
+        }
+        pop = new CallRecord.PopTiming(agentId, pop.ringingAt(), pop.sentAt(), at);
+        return Duration.between(pop.ringingAt(), at);
+    }
+
+    public synchronized CallRecord.PopTiming pop() {
+        return pop;
+    }
+
+    /** The agent's leg as Asterisk named it, e.g. {@code PJSIP/1001-0000002a}. */
+    public synchronized void agentChannel(String agentId, String channel) {
+        if (agentId.equals(currentAgent)) {
+            currentAgentChannel = channel;
+        }
+    }
+
+    /** The channel of the agent talking to the caller, if one is. */
+    public synchronized java.util.Optional<String> talkingAgentChannel() {
+        return phase == Phase.TALKING ? java.util.Optional.ofNullable(currentAgentChannel) : java.util.Optional.empty();
+    }
+
+    public synchronized String currentAgent() {
+        return currentAgent;
     }
 
     public synchronized void systemAnswered(Instant at) {
@@ -83,6 +186,9 @@ public final class LiveCall {
     /** Asterisk saw {@code agentId}'s phone go off hook (the SIP answer) for this call. First one wins. */
     public synchronized void agentPickedUp(String agentId, Instant at) {
         pickedUp.putIfAbsent(agentId, at);
+        if (agentId.equals(currentAgent)) {
+            phase = Phase.TALKING;
+        }
     }
 
     /** When {@code agentId}'s phone answered this call, as Asterisk reported it. */
@@ -124,7 +230,8 @@ public final class LiveCall {
         double talk = agentAnsweredAt == null ? 0 : seconds(Duration.between(agentAnsweredAt, end));
         return new CallRecord(id, caller, queue, arrivedAt, systemAnsweredAt, answerRings, agent, agentAnsweredAt,
                 seconds(Duration.between(arrivedAt, waitEnd)), apologised, outcome, attempts, endedAt, talk,
-                timeline.stream().sorted(java.util.Comparator.comparing(TimelineEntry::at)).toList());
+                timeline.stream().sorted(java.util.Comparator.comparing(TimelineEntry::at)).toList(),
+                customerId, pop, null, null);
     }
 
     private static double seconds(Duration d) {

@@ -17,9 +17,25 @@ public record KpiCounters(
         long agentAttempts,
         long agentMisses,
         long longWaitAnswered,
-        long longWaitApologised) {
+        long longWaitApologised,
+        double wrapUpSecondsTotal) {
 
-    public static final KpiCounters ZERO = new KpiCounters(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    public static final KpiCounters ZERO = new KpiCounters(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+
+    /** Counters written before wrap-up was counted: the same with {@code wrapUpSecondsTotal} 0. */
+    public KpiCounters(long offered, long answered, long abandoned, long answeredWithinServiceLevel,
+                       long abandonedWithinServiceLevel, double answerWaitSecondsTotal, double talkSecondsTotal,
+                       long systemAnswered, long systemAnsweredWithinRingLimit, long agentAttempts, long agentMisses,
+                       long longWaitAnswered, long longWaitApologised) {
+        this(offered, answered, abandoned, answeredWithinServiceLevel, abandonedWithinServiceLevel,
+                answerWaitSecondsTotal, talkSecondsTotal, systemAnswered, systemAnsweredWithinRingLimit, agentAttempts,
+                agentMisses, longWaitAnswered, longWaitApologised, 0);
+    }
+
+    /** Only the agent's wrap-up after a call, added once it ends (it ends after the call is stored). */
+    public static KpiCounters wrapUp(double seconds) {
+        return new KpiCounters(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, seconds);
+    }
 
     public KpiCounters plus(KpiCounters o) {
         return new KpiCounters(
@@ -35,6 +51,7 @@ public record KpiCounters(
                 agentAttempts + o.agentAttempts,
                 agentMisses + o.agentMisses,
                 longWaitAnswered + o.longWaitAnswered,
-                longWaitApologised + o.longWaitApologised);
+                longWaitApologised + o.longWaitApologised,
+                wrapUpSecondsTotal + o.wrapUpSecondsTotal);
     }
 }

@@ -50,7 +50,8 @@ public final class KpiRules {
         return new KpiReport(queue, window, c.offered(), c.answered(), c.abandoned(),
                 percent(c.answeredWithinServiceLevel(), c.offered() - c.abandonedWithinServiceLevel()),
                 average(c.answerWaitSecondsTotal(), c.answered()),
-                average(c.talkSecondsTotal(), c.answered()),
+                // AHT counts wrap-up as the industry does: talk plus after-call work, per answered call.
+                average(c.talkSecondsTotal() + c.wrapUpSecondsTotal(), c.answered()),
                 percent(c.abandoned(), c.offered()),
                 percent(c.systemAnsweredWithinRingLimit(), c.systemAnswered()),
                 c.agentMisses(),

@@ -46,6 +46,30 @@ public final class KpiService implements KpiQuery {
         return KpiRules.report(queue, window == KpiWindow.TODAY ? "today" : "15m", counters);
     }
 
+    /** One 15-minute interval of today's chart. */
+    public record IntervalFigures(Instant start, long offered, long answered, long abandoned, Double serviceLevel,
+                                  Double asa) {
+    }
+
+    /** A queue's figures for the board: today, the interval in progress, and today's intervals. */
+    public record QueueFigures(KpiReport today, KpiReport current, List<IntervalFigures> intervals) {
+    }
+
+    /** Everything the board shows of {@code queue}, from one read of today's counters. */
+    public QueueFigures figures(String queue) {
+        Instant now = clock.instant();
+        Instant currentInterval = intervalStart(now);
+        Instant midnight = LocalDate.ofInstant(now, zone).atStartOfDay(zone).toInstant();
+        var intervals = history.intervals(queue, midnight, currentInterval.plus(INTERVAL));
+        KpiCounters today = intervals.values().stream().reduce(KpiCounters.ZERO, KpiCounters::plus);
+        KpiCounters current = intervals.getOrDefault(currentInterval, KpiCounters.ZERO);
+        List<IntervalFigures> chart = intervals.entrySet().stream().map(e -> {
+            KpiReport r = KpiRules.report(queue, "15m", e.getValue());
+            return new IntervalFigures(e.getKey(), r.offered(), r.answered(), r.abandoned(), r.serviceLevel(), r.asa());
+        }).toList();
+        return new QueueFigures(KpiRules.report(queue, "today", today), KpiRules.report(queue, "15m", current), chart);
+    }
+
     /** Start of the 15-minute interval (UTC grid) that holds {@code at}. */
     public static Instant intervalStart(Instant at) {
         long size = INTERVAL.toMillis();

@@ -63,11 +63,20 @@ final class AppendScript {
      */
     static PendingAppend prepare(RedisKeys keys, RedisOptions options, CallRecord record, String json,
                                  KpiCounters contribution, Instant now) {
+        return prepare(keys, options, record, json, contribution, now, keys.counted(record.id()));
+    }
+
+    /**
+     * As above, with the guard key that makes the counting happen once: an amendment of a stored
+     * call (its wrap-up, say) counts its extra counters under a guard of its own.
+     */
+    static PendingAppend prepare(RedisKeys keys, RedisOptions options, CallRecord record, String json,
+                                 KpiCounters contribution, Instant now, String guardKey) {
         List<KpiHash.Increment> increments = KpiHash.increments(contribution);
         List<String> k = List.of(
                 keys.call(record.id()),
                 keys.callIndex(),
-                keys.counted(record.id()),
+                guardKey,
                 keys.kpi(record.queue(), RedisKeys.intervalStart(record.arrivedAt())),
                 keys.kpiQueues());
         List<String> a = new ArrayList<>(7 + 3 * increments.size());

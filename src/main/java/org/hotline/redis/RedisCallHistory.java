@@ -105,25 +105,48 @@ public final class RedisCallHistory implements CallHistory, AutoCloseable {
     }
 
     @Override
+    public void amend(CallRecord record, KpiCounters extra, String part) {
+        Objects.requireNonNull(record, "record");
+        String text;
+        try {
+            text = json.writeValueAsString(record);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("call " + record.id() + " cannot be written as JSON", e);
+        }
+        writer.submit(AppendScript.prepare(keys, options, record, text, extra, clock.instant(),
+                keys.counted(record.id() + ":" + part)));
+    }
+
+    @Override
+    public List<CallRecord> since(Instant from, int max) {
+        return read(() -> {
+            List<String> ids = jedis.zrangeByScore(keys.callIndex(), from.toEpochMilli(), Double.POSITIVE_INFINITY,
+                    0, max);
+            return records(ids);
+        });
+    }
+
+    private List<CallRecord> records(List<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<String> texts = jedis.mget(ids.stream().map(keys::call).toArray(String[]::new));
+        List<CallRecord> out = new ArrayList<>(ids.size());
+        for (int i = 0; i < ids.size(); i++) {
+            // null: the record expired before the index was trimmed; skip it.
+            if (texts.get(i) != null) {
+                parse(ids.get(i), texts.get(i)).ifPresent(out::add);
+            }
+        }
+        return out;
+    }
+
+    @Override
     public List<CallRecord> recent(int limit) {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be at least 1, not " + limit);
         }
-        return read(() -> {
-            List<String> ids = jedis.zrevrange(keys.callIndex(), 0, limit - 1L);
-            if (ids.isEmpty()) {
-                return List.of();
-            }
-            List<String> texts = jedis.mget(ids.stream().map(keys::call).toArray(String[]::new));
-            List<CallRecord> out = new ArrayList<>(ids.size());
-            for (int i = 0; i < ids.size(); i++) {
-                // null: the record expired before the index was trimmed; skip it.
-                if (texts.get(i) != null) {
-                    parse(ids.get(i), texts.get(i)).ifPresent(out::add);
-                }
-            }
-            return out;
-        });
+        return read(() -> records(jedis.zrevrange(keys.callIndex(), 0, limit - 1L)));
     }
 
     @Override
@@ -136,10 +159,17 @@ public final class RedisCallHistory implements CallHistory, AutoCloseable {
     /** One pipelined round trip: HGETALL of every interval hash whose start lies in [from, to). */
     @Override
     public KpiCounters counters(String queue, Instant from, Instant to) {
+        return intervals(queue, from, to).values().stream().reduce(KpiCounters.ZERO, KpiCounters::plus);
+    }
+
+    /** One pipelined round trip, keeping the intervals apart. */
+    @Override
+    public java.util.SortedMap<Instant, KpiCounters> intervals(String queue, Instant from, Instant to) {
         Objects.requireNonNull(queue, "queue");
         List<Instant> starts = RedisKeys.intervalStarts(from, to);
+        java.util.SortedMap<Instant, KpiCounters> out = new java.util.TreeMap<>();
         if (starts.isEmpty()) {
-            return KpiCounters.ZERO;
+            return out;
         }
         return read(() -> {
             List<Response<Map<String, String>>> replies = new ArrayList<>(starts.size());
@@ -149,15 +179,19 @@ public final class RedisCallHistory implements CallHistory, AutoCloseable {
                 }
                 p.sync();
             }
-            KpiCounters sum = KpiCounters.ZERO;
-            for (Response<Map<String, String>> r : replies) {
-                Map<String, String> hash = r.get();
+            for (int i = 0; i < starts.size(); i++) {
+                Map<String, String> hash = replies.get(i).get();
                 if (!hash.isEmpty()) {
-                    sum = sum.plus(KpiHash.fromHash(hash));
+                    out.put(starts.get(i), KpiHash.fromHash(hash));
                 }
             }
-            return sum;
+            return out;
         });
+    }
+
+    /** Write attempts that failed since start, retries included. */
+    public long writeFailures() {
+        return writer.failures();
     }
 
     /** Accepted records not yet stored in Redis. */

@@ -42,6 +42,7 @@ final class RedisWriter implements AutoCloseable {
     private final Clock clock;
     private final BlockingDeque<PendingAppend> queue = new LinkedBlockingDeque<>();
     private final AtomicInteger pending = new AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicLong failures = new java.util.concurrent.atomic.AtomicLong();
     private final CountDownLatch stopNow = new CountDownLatch(1);
     private final Thread thread;
 
@@ -77,6 +78,11 @@ final class RedisWriter implements AutoCloseable {
     /** Accepted appends not yet confirmed by Redis. */
     int pending() {
         return pending.get();
+    }
+
+    /** Write attempts that failed since start (each retry counts). */
+    long failures() {
+        return failures.get();
     }
 
     /** True unless the last write attempt failed. */
@@ -129,6 +135,7 @@ final class RedisWriter implements AutoCloseable {
     }
 
     private void markFailed(RuntimeException e, PendingAppend append, Duration delay) {
+        failures.incrementAndGet();
         String reason = describe(e);
         lastFailure = reason;
         if (failingSince == null) {

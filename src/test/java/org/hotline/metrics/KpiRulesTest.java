@@ -60,6 +60,13 @@ class KpiRulesTest {
     }
 
     @Test
+    void averageHandleTimeCountsWrapUpAsTheIndustryDoes() {
+        KpiCounters talk = new KpiCounters(2, 2, 0, 2, 0, 10, 200, 2, 2, 2, 0, 0, 0);
+        KpiReport r = KpiRules.report("q", "today", talk.plus(KpiCounters.wrapUp(40)));
+        assertEquals(120.0, r.aht(), "(200 s talk + 40 s wrap-up) / 2 answered");
+    }
+
+    @Test
     void nothingToDivideGivesNoPercentage() {
         KpiReport r = KpiRules.report("q", "today", KpiCounters.ZERO);
         assertNull(r.serviceLevel());

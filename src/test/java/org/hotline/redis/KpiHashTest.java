@@ -16,10 +16,11 @@ class KpiHashTest {
     @Test
     void fieldNamesAreTheRecordComponents() {
         List<String> names = KpiHash.fieldNames();
-        assertEquals(13, names.size());
+        assertEquals(14, names.size());
         assertEquals("offered", names.get(0));
         assertEquals("answerWaitSecondsTotal", names.get(5));
         assertEquals("longWaitApologised", names.get(12));
+        assertEquals("wrapUpSecondsTotal", names.get(13));
     }
 
     @Test
