@@ -2,6 +2,7 @@ package org.hotline.session;
 
 import java.time.Duration;
 import org.hotline.config.HotlineConfig;
+import org.hotline.standards.Greeting;
 import org.hotline.standards.PhoneStandards;
 
 /**
@@ -18,14 +19,16 @@ public record CallFlowSettings(
         String apologyPrompt,
         String agentApologyCue,
         String musicClass,
-        PhoneStandards standards) {
+        PhoneStandards standards,
+        Greeting greeting) {
 
     public static CallFlowSettings from(HotlineConfig config, PhoneStandards standards) {
         HotlineConfig.QueueSection queue = config.queues().get(0);
         return new CallFlowSettings(queue.name(), queue.skill(), config.center().agentChannel(),
                 Duration.ofMillis(config.center().waitPollMillis()), config.prompts().welcome(),
                 config.prompts().apology(), config.prompts().agentApologyCue(), config.prompts().musicClass(),
-                standards);
+                standards, new Greeting(config.center().name(), config.center().greeting(),
+                        config.center().greetingUnknownCaller()));
     }
 
     public String dialStringOf(String extension) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.asteriskjava.fastagi.command.AnswerCommand;
@@ -20,7 +21,10 @@ import org.hotline.call.Agent;
 import org.hotline.call.AgentAttempt.Result;
 import org.hotline.call.CallOutcome;
 import org.hotline.call.CallRecord;
+import org.hotline.call.FloorEvent;
 import org.hotline.call.LiveCall;
+import org.hotline.call.ScreenPop;
+import org.hotline.customer.CustomerView;
 import org.hotline.routing.Acd;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,6 +49,8 @@ final class HotlineCall {
     private final HotlineCallScript shared;
     private final CallFlowSettings settings;
     private LiveCall call;
+    /** The caller's customer view, looked up as the call arrives so that it is ready for the pop. */
+    private CompletableFuture<java.util.Optional<CustomerView>> customer;
     private volatile Instant hungUpAt;
     private boolean finished;
 
@@ -61,6 +67,12 @@ final class HotlineCall {
         call = new LiveCall(callId, caller, settings.queue(), arrival(session.environment().arguments(), now),
                 settings.standards());
         shared.liveCalls().add(call);
+        customer = shared.identification().lookup(caller);
+        customer.thenAccept(found -> found.ifPresent(view -> {
+            call.identified(view.customer().id(), view.customer().name(), view.customer().isVip());
+            changed();
+        }));
+        changed();
         session.onHangup(() -> hungUpAt = shared.clock().instant());
         session.onClose(() -> finish(null));
         log.info("call {} from {} arrived", callId, caller);
@@ -72,8 +84,11 @@ final class HotlineCall {
                     return session.send(new StreamFileCommand(settings.welcomePrompt(), ""));
                 })
                 .thenCompose(reply -> session.send(new SetMusicOnCommand(settings.musicClass())))
-                .thenRun(() -> shared.acd().join(new Acd.WaitingCall(callId, settings.queue(), settings.skill(),
-                        call.arrivedAt())))
+                .thenRun(() -> {
+                    call.waiting();
+                    changed();
+                    shared.acd().join(new Acd.WaitingCall(callId, settings.queue(), settings.skill(), call.arrivedAt()));
+                })
                 .thenRun(this::waitForAgent)
                 .exceptionally(this::failed);
     }
@@ -98,6 +113,9 @@ final class HotlineCall {
         String dial = settings.dialStringOf(agent.extension()) + ","
                 + seconds(settings.standards().agentRingLimit()) + "," + options;
         call.note(startedAt, "agent-ringing", agent.id());
+        call.ringing(agent.id(), startedAt);
+        changed();
+        popScreen(agent, startedAt, apologise);
         session.send(new ExecCommand("Dial", dial))
                 .thenCompose(reply -> session.send(new GetFullVariableCommand("${DIALSTATUS}")))
                 .thenAccept(reply -> ringEnded(agent, startedAt, apologise, DialOutcome.parse(reply)))
@@ -127,6 +145,9 @@ final class HotlineCall {
             return;
         }
         log.info("call {}: agent {} {} after {} ms", call.id(), agent.id(), result.wireName(), ringing.toMillis());
+        shared.floor().publish(new FloorEvent.RingEnded(agent.id(), call.id(), result));
+        call.waiting();
+        changed();
         shared.acd().ringFailed(call.id());
         if (callerGone()) {
             finish(null);
@@ -155,6 +176,7 @@ final class HotlineCall {
         } catch (RuntimeException e) {
             log.error("call {}: could not hand the record to the store", call.id(), e);
         }
+        shared.floor().publish(new FloorEvent.CallEnded(record));
         if (outcome == CallOutcome.FALLBACK || session.isClosed()) {
             session.close();
             return;
@@ -164,6 +186,26 @@ final class HotlineCall {
                 .thenCompose(reply -> callerGone() ? CompletableFuture.completedFuture(reply)
                         : session.send(new HangupCommand()))
                 .whenComplete((reply, error) -> session.close());
+    }
+
+    /**
+     * Sends the agent's screen-pop as soon as the customer look-up (started at arrival) is done,
+     * which is normally before the Dial goes out. The Dial never waits for it.
+     */
+    private void popScreen(Agent agent, Instant ringingAt, boolean apologise) {
+        Duration waited = call.waitedBy(ringingAt);
+        customer.thenAccept(found -> {
+            CustomerView view = found.orElse(null);
+            String greeting = settings.greeting().forCall(agent.name(), view == null ? null : view.customer().name());
+            Map<String, Object> ivr = Map.of("queue", settings.queue(), "entered", Map.of(), "path", List.of());
+            shared.floor().publish(new FloorEvent.PopReady(new ScreenPop(call.id(), agent.id(), call.caller(),
+                    settings.queue(), ringingAt, view, ivr, waited.toMillis() / 1000.0,
+                    Math.round(settings.standards().rings(waited) * 100) / 100.0, apologise, greeting)));
+        });
+    }
+
+    private void changed() {
+        shared.floor().publish(new FloorEvent.CallChanged(call.view()));
     }
 
     /**

@@ -6,6 +6,7 @@ import org.hotline.agi.AgiScript;
 import org.hotline.agi.AgiSession;
 import org.hotline.call.AgentRoster;
 import org.hotline.call.CallRecord;
+import org.hotline.call.FloorEvents;
 import org.hotline.call.LiveCalls;
 import org.hotline.routing.Acd;
 
@@ -13,10 +14,13 @@ import org.hotline.routing.Acd;
  * The FastAGI script {@code agi://.../hotline}: every call to the hotline runs one
  * {@link HotlineCall} on its session, sharing what all calls share.
  *
- * @param recorder receives each finished call; must not block (the Redis store queues)
+ * @param recorder       receives each finished call; must not block (the Redis store queues)
+ * @param identification looks callers up in the customer directory, off the event loops
+ * @param floor          where the screens learn what happens on each call
  */
 public record HotlineCallScript(CallFlowSettings settings, AgentRoster roster, Acd acd, LiveCalls liveCalls,
-                                Consumer<CallRecord> recorder, Clock clock) implements AgiScript {
+                                Consumer<CallRecord> recorder, CallerIdentification identification,
+                                FloorEvents floor, Clock clock) implements AgiScript {
 
     @Override
     public void start(AgiSession session) {

@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.hotline.call.AgentAttempt;
 import org.hotline.call.AgentRoster;
+import org.hotline.call.FloorEvent;
+import org.hotline.call.FloorEvents;
 import org.hotline.call.LiveCalls;
 import org.hotline.call.TelephonyEvent;
 import org.slf4j.Logger;
@@ -21,15 +23,17 @@ public final class TelephonyEventRouter implements Consumer<TelephonyEvent> {
 
     private final AgentRoster roster;
     private final LiveCalls liveCalls;
+    private final FloorEvents floor;
     /** Agent legs being dialled for a live call, by the leg's uniqueid. Touched on the AMI loop only. */
     private final Map<String, AgentLeg> agentLegs = new HashMap<>();
 
     private record AgentLeg(String callId, String agentId) {
     }
 
-    public TelephonyEventRouter(AgentRoster roster, LiveCalls liveCalls) {
+    public TelephonyEventRouter(AgentRoster roster, LiveCalls liveCalls, FloorEvents floor) {
         this.roster = roster;
         this.liveCalls = liveCalls;
+        this.floor = floor;
     }
 
     @Override
@@ -38,15 +42,20 @@ public final class TelephonyEventRouter implements Consumer<TelephonyEvent> {
             case TelephonyEvent.DeviceStateChanged e -> roster.deviceStateChanged(e.device(), e.state());
             case TelephonyEvent.DialBegan e -> liveCalls.find(e.callerUniqueId()).ifPresent(call -> {
                 call.note(e.at(), "dial-begin", e.destChannel());
-                roster.agentOfChannel(e.destChannel()).ifPresent(agent ->
-                        agentLegs.put(e.destUniqueId(), new AgentLeg(call.id(), agent.id())));
+                roster.agentOfChannel(e.destChannel()).ifPresent(agent -> {
+                    agentLegs.put(e.destUniqueId(), new AgentLeg(call.id(), agent.id()));
+                    call.agentChannel(agent.id(), e.destChannel());
+                });
             });
             case TelephonyEvent.ChannelStateChanged e -> {
                 // The agent leg going Up is the SIP answer itself; DialEnd comes only after any
                 // announcement (the apology), so it would make the answer look late.
                 AgentLeg leg = agentLegs.get(e.uniqueId());
                 if (leg != null && e.state() == TelephonyEvent.ChannelState.UP) {
-                    liveCalls.find(leg.callId()).ifPresent(call -> call.agentPickedUp(leg.agentId(), e.at()));
+                    liveCalls.find(leg.callId()).ifPresent(call -> {
+                        call.agentPickedUp(leg.agentId(), e.at());
+                        floor.publish(new FloorEvent.CallChanged(call.view()));
+                    });
                     roster.ringEnded(leg.agentId(), leg.callId(), AgentAttempt.Result.ANSWERED);
                 }
             }

@@ -1,0 +1,103 @@
+package org.hotline.session;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import org.hotline.call.AgentRoster;
+import org.hotline.call.CallHistory;
+import org.hotline.call.CallRecord;
+import org.hotline.call.Disposition;
+import org.hotline.metrics.AgentDayFigures;
+import org.hotline.metrics.KpiCounters;
+
+/**
+ * What follows a call once the caller is gone: the agent's wrap-up (its length lands on the call
+ * record and in the AHT counters) and their disposition (on the call record and in the customer's
+ * history; it ends the wrap-up early). The record was stored when the call ended; each of these
+ * stores a later version of it.
+ *
+ * <p>Recent calls are kept in memory so that a disposition or a wrap-up right after the call does
+ * not depend on the store having written the first version yet. Methods are synchronized: each
+ * composes the next version and hands it to the store's ordered queue in one step, so versions
+ * reach the store in the order they were made.
+ */
+public final class CallAftercare {
+
+    private static final int RECENT_CALLS = 5_000;
+    static final String WRAP_UP_PART = "wrap-up";
+
+    private final CallHistory history;
+    private final CallerIdentification identification;
+    private final AgentRoster roster;
+    private final AgentDayFigures figures;
+    private final Map<String, CallRecord> recent = new LinkedHashMap<>(256, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, CallRecord> eldest) {
+            return size() > RECENT_CALLS;
+        }
+    };
+    /** Each agent's last answered call: the one whose customer they may still read in wrap-up. */
+    private final Map<String, String> lastCallOfAgent = new LinkedHashMap<>();
+
+    public CallAftercare(CallHistory history, CallerIdentification identification, AgentRoster roster,
+                         AgentDayFigures figures) {
+        this.history = history;
+        this.identification = identification;
+        this.roster = roster;
+        this.figures = figures;
+    }
+
+    /** The call ended and its record went to the store. */
+    public synchronized void callEnded(CallRecord record) {
+        figures.callEnded(record);
+        identification.recordCall(record);
+        if (record.agent() != null) {
+            recent.put(record.id(), record);
+            lastCallOfAgent.put(record.agent(), record.id());
+        }
+    }
+
+    /**
+     * Records the disposition on the call and in the customer's history, and ends the agent's
+     * wrap-up after it.
+     *
+     * @throws NoSuchElementException when the call is not known
+     * @throws IllegalStateException  when no agent took the call
+     */
+    public synchronized CallRecord dispose(String callId, Disposition disposition) {
+        CallRecord record = find(callId).orElseThrow(() -> new NoSuchElementException("no call with id '" + callId + "'"));
+        if (record.agent() == null) {
+            throw new IllegalStateException("no agent took call " + callId + "; there is nothing to dispose");
+        }
+        CallRecord updated = record.withDisposition(disposition);
+        history.append(updated, KpiCounters.ZERO);
+        recent.put(callId, updated);
+        identification.recordCall(updated);
+        roster.endWrapUp(record.agent(), callId);
+        return updated;
+    }
+
+    /** The agent's wrap-up after {@code callId} ended: its length goes on the record and into AHT, once. */
+    public synchronized void wrapUpEnded(AgentRoster.WrapUpEnded ended) {
+        double seconds = ended.duration().toMillis() / 1000.0;
+        figures.wrapUpEnded(ended.agentId(), seconds);
+        find(ended.callId()).ifPresent(record -> {
+            CallRecord updated = record.withWrapUpSeconds(seconds);
+            history.amend(updated, KpiCounters.wrapUp(seconds), WRAP_UP_PART);
+            recent.put(record.id(), updated);
+        });
+    }
+
+    /** The call as last known here or in the store. */
+    public synchronized Optional<CallRecord> find(String callId) {
+        CallRecord known = recent.get(callId);
+        return known != null ? Optional.of(known) : history.find(callId);
+    }
+
+    /** The last call {@code agentId} answered, if known here. */
+    public synchronized Optional<CallRecord> lastCallOf(String agentId) {
+        String callId = lastCallOfAgent.get(agentId);
+        return callId == null ? Optional.empty() : Optional.ofNullable(recent.get(callId));
+    }
+}
