@@ -30,10 +30,35 @@ import org.hotline.session.HotlineCallScript;
 import org.hotline.session.TelephonyEventRouter;
 import org.hotline.standards.PhoneStandards;
 import org.hotline.web.ApiRouter;
+import org.hotline.web.ApiSettings;
 import org.hotline.web.ComponentHealth;
 import org.hotline.web.HealthCheck;
 import org.hotline.web.WebOptions;
 import org.hotline.web.WebServer;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.hotline.call.FloorEvent;
+import org.hotline.call.FloorEvents;
+import org.hotline.call.TelephonyEvent;
+import org.hotline.customer.CustomerDirectory;
+import org.hotline.customer.PhoneNumbers;
+import org.hotline.metrics.AgentDayFigures;
+import org.hotline.redis.RedisCustomerDirectory;
+import org.hotline.session.CallAftercare;
+import org.hotline.session.CallerIdentification;
+import org.hotline.session.FloorWatch;
+import org.hotline.telemetry.HotlineMetrics;
+import org.hotline.web.BoardFigures;
+import org.hotline.web.LiveWeb;
+import org.hotline.web.ScreenFeed;
+import org.hotline.web.SocketUser;
+import org.hotline.web.auth.Logins;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.UnifiedJedis;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,6 +74,10 @@ public final class Hotline implements AutoCloseable {
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final AgentRoster roster;
     private final RedisCallHistory history;
+    private final CustomerDirectory customers;
+    private final CallAftercare aftercare;
+    private final HotlineMetrics metrics;
+    private final ScreenFeed feed;
     private final AmiClient ami;
     private final FastAgiServer fastAgi;
     private final KpiService kpis;
@@ -57,6 +86,8 @@ public final class Hotline implements AutoCloseable {
     private Hotline(HotlineConfig config, Clock clock) throws Exception {
         try {
             PhoneStandards standards = standards(config.standards());
+            ZoneId zone = ZoneId.of(config.center().timeZone());
+            List<String> queues = config.queues().stream().map(HotlineConfig.QueueSection::name).toList();
             roster = roster(config, standards, clock);
             LiveCalls liveCalls = new LiveCalls();
             Acd acd = new Acd(roster);
@@ -67,16 +98,73 @@ public final class Hotline implements AutoCloseable {
                     .withRetention(Duration.ofDays(config.redis().callRetentionDays()),
                             RedisOptions.DEFAULT_KPI_RETENTION), clock);
             started.push(history);
-            kpis = new KpiService(history, config.queues().stream().map(HotlineConfig.QueueSection::name).toList(),
-                    ZoneId.of(config.center().timeZone()), clock);
+            kpis = new KpiService(history, queues, zone, clock);
 
-            ami = AmiClient.create(amiOptions(config.ami()), clock, new TelephonyEventRouter(roster, liveCalls));
+            // Threads: one delivers floor events to the screens in order; a small pool does the
+            // blocking work of the screens (customer look-ups, aftercare, board figures); a ticker.
+            ExecutorService floorThread = Executors.newSingleThreadExecutor(named("hotline-floor"));
+            started.push(floorThread::shutdownNow);
+            ExecutorService blocking = Executors.newFixedThreadPool(4, named("hotline-io"));
+            started.push(blocking::shutdownNow);
+            ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(named("hotline-ticker"));
+            started.push(ticker::shutdownNow);
+            FloorEvents floor = new FloorEvents(floorThread);
+
+            UnifiedJedis customerConnection = new JedisPooled(new HostAndPort(config.redis().host(), config.redis().port()),
+                    DefaultJedisClientConfig.builder().connectionTimeoutMillis(2000).socketTimeoutMillis(2000)
+                            .clientName("hotline-customers").build());
+            started.push(customerConnection);
+            customers = new RedisCustomerDirectory(customerConnection, config.redis().keyPrefix());
+            String region = config.center().defaultRegion();
+            CallerIdentification identification = new CallerIdentification(customers,
+                    number -> PhoneNumbers.normalise(number, region), blocking);
+            AgentDayFigures dayFigures = new AgentDayFigures(zone, clock);
+            seed(dayFigures, zone, clock);
+            aftercare = new CallAftercare(history, identification, roster, dayFigures);
+            roster.onChange(view -> floor.publish(new FloorEvent.AgentChanged(view)));
+            roster.onWrapUpEnded(ended -> blocking.execute(() -> aftercare.wrapUpEnded(ended)));
+            roster.onAlert(alert -> {
+                log.warn("ALERT {}: {}", alert.kind(), alert.message());
+                floor.publish(new FloorEvent.AlertRaised(new FloorEvent.Alert(alert.at(), alert.kind(),
+                        alert.message(), alert.agentId(), null, null)));
+            });
+
+            metrics = new HotlineMetrics(new HotlineMetrics.Sources(roster::agents, this::agiSessions,
+                    this::amiConnected, history::pendingWrites, history::writeFailures, this::webSocketClients), queues);
+            feed = new ScreenFeed(screenSettings(config), roster, liveCalls, dayFigures, floorThread, metrics, clock);
+            floor.subscribe(feed);
+            FloorWatch watch = new FloorWatch(liveCalls, standards, floor, clock);
+            BoardFigures boardFigures = new BoardFigures(kpis, feed, metrics::popLatencyP95Millis, (queue, today) -> {
+                metrics.kpisToday(queue, today);
+                watch.serviceLevel(queue, today.serviceLevel(), config.standards().serviceLevelTarget());
+            });
+            floor.subscribe(event -> {
+                if (event instanceof FloorEvent.CallEnded ended) {
+                    metrics.callEnded(ended.record().outcome());
+                    blocking.execute(boardFigures::refresh);
+                }
+            });
+            ticker.scheduleWithFixedDelay(() -> tick(roster::expireWrapUps, watch::tick), 1, 1, TimeUnit.SECONDS);
+            ticker.scheduleWithFixedDelay(() -> blocking.execute(boardFigures::refresh), 0, 15, TimeUnit.SECONDS);
+
+            TelephonyEventRouter telephony = new TelephonyEventRouter(roster, liveCalls, floor);
+            AtomicInteger amiConnections = new AtomicInteger();
+            ami = AmiClient.create(amiOptions(config.ami()), clock, event -> {
+                if (event instanceof TelephonyEvent.ManagerConnectionChanged c && c.connected()
+                        && amiConnections.incrementAndGet() > 1) {
+                    metrics.amiReconnected();
+                }
+                telephony.accept(event);
+            });
             started.push(ami);
             ami.start();
 
             KpiRules rules = new KpiRules(standards);
             HotlineCallScript callScript = new HotlineCallScript(CallFlowSettings.from(config, standards), roster,
-                    acd, liveCalls, record -> history.append(record, rules.contribution(record)), clock);
+                    acd, liveCalls, record -> {
+                        history.append(record, rules.contribution(record));
+                        aftercare.callEnded(record);
+                    }, identification, floor, clock);
             fastAgi = new FastAgiServer(fastAgiOptions(config.fastagi()),
                     AgiScriptResolver.byName(Map.of("hotline", callScript)));
             started.push(fastAgi);
@@ -93,28 +181,79 @@ public final class Hotline implements AutoCloseable {
                     () -> new ComponentHealth("fastagi", true,
                             "listening on " + config.fastagi().host() + ":" + fastAgi.port() + ", "
                                     + fastAgi.activeSessions() + " calls in progress"));
-            ApiRouter router = new ApiRouter(config.http().apiToken(), history, kpis, roster, checks);
+            Logins logins = Logins.fromConfig(config, clock);
+            CenterDesk desk = new CenterDesk(roster, liveCalls, aftercare, ami, config.center().agentChannel());
+            ApiRouter router = new ApiRouter(config.http().apiToken(), history, kpis, roster, customers, desk, logins,
+                    new ApiSettings(config.center().pauseReasons(), config.center().dispositionCodes(),
+                            number -> PhoneNumbers.normalise(number, region), clock), checks);
             web = new WebServer(WebOptions.defaults(config.http().apiToken())
-                    .withHost(config.http().host()).withPort(config.http().port()), router, apiExecutor);
+                    .withHost(config.http().host()).withPort(config.http().port()), router, apiExecutor,
+                    new LiveWeb(feed, cookie -> logins.authenticateCookie(cookie).map(p ->
+                            new SocketUser(p.username(), p.isSupervisor(), p.agentId())),
+                            metrics::scrape, config.http().metricsLoopbackOnly()));
             started.push(web);
             web.start();
-            log.info("Hotline up: FastAGI {}:{}, HTTP {}:{}", config.fastagi().host(), fastAgi.port(),
-                    config.http().host(), web.port());
+            log.info("Hotline up: FastAGI {}:{}, HTTP {}:{} (agent desktop /agent, board /board)",
+                    config.fastagi().host(), fastAgi.port(), config.http().host(), web.port());
         } catch (Exception | Error e) {
             close();
             throw e;
         }
     }
 
+    /** Rebuilds the agents' figures of today from the stored calls; a store that is away only costs the figures. */
+    private void seed(AgentDayFigures figures, ZoneId zone, Clock clock) {
+        try {
+            figures.seed(history.since(LocalDate.now(clock.withZone(zone)).atStartOfDay(zone).toInstant(), 50_000));
+        } catch (RuntimeException e) {
+            log.warn("agents' figures of today start from zero: {}", e.getMessage());
+        }
+    }
+
+    private static ScreenFeed.Settings screenSettings(HotlineConfig config) {
+        Map<String, String> queueSkills = new LinkedHashMap<>();
+        config.queues().forEach(q -> queueSkills.put(q.name(), q.skill()));
+        HotlineConfig.StandardsSection s = config.standards();
+        Map<String, Object> standards = new LinkedHashMap<>();
+        standards.put("ringCadenceSeconds", s.ringCadenceSeconds());
+        standards.put("apologyAfterRings", s.apologyAfterRings());
+        standards.put("agentRingLimitRings", s.agentRingLimitRings());
+        standards.put("serviceLevelSeconds", s.serviceLevelSeconds());
+        standards.put("serviceLevelTarget", s.serviceLevelTarget());
+        return new ScreenFeed.Settings(config.center().name(), config.center().pauseReasons(),
+                config.center().dispositionCodes(), queueSkills, standards);
+    }
+
+    /** Runs each periodic task; one that fails is logged and does not stop the others or the ticker. */
+    private static void tick(Runnable... tasks) {
+        for (Runnable task : tasks) {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                log.warn("periodic task failed", e);
+            }
+        }
+    }
+
+    private int agiSessions() {
+        return fastAgi == null ? 0 : fastAgi.activeSessions();
+    }
+
+    private boolean amiConnected() {
+        return ami != null && ami.isConnected();
+    }
+
+    private int webSocketClients() {
+        return feed == null ? 0 : feed.clients();
+    }
+
     private static AgentRoster roster(HotlineConfig config, PhoneStandards standards, Clock clock) {
         List<Agent> agents = config.agents().stream()
                 .map(a -> new Agent(a.id(), a.name(), a.extension(), a.skills())).toList();
-        AgentRoster roster = new AgentRoster(agents,
+        return new AgentRoster(agents,
                 a -> config.center().agentChannel().replace("{extension}", a.extension()),
                 standards.missedRingsBeforePause(), Duration.ofSeconds(config.center().busyAgentRetrySeconds()),
-                clock);
-        roster.onAlert(alert -> log.warn("ALERT {}: {}", alert.kind(), alert.message()));
-        return roster;
+                Duration.ofSeconds(config.center().wrapUpSeconds()), clock);
     }
 
     private static AmiOptions amiOptions(HotlineConfig.AmiSection ami) {
@@ -159,6 +298,10 @@ public final class Hotline implements AutoCloseable {
 
     public AgentRoster roster() {
         return roster;
+    }
+
+    public CustomerDirectory customers() {
+        return customers;
     }
 
     @Override

@@ -3,8 +3,6 @@ package org.hotline.web;
 import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -110,20 +108,6 @@ public final class ApiRouter {
                 settings, replies);
         this.customerRoutes = new CustomerRoutes(Objects.requireNonNull(customers, "customers"), desk, settings, replies);
         this.agentRoutes = new AgentRoutes(Objects.requireNonNull(agents, "agents"), settings, replies);
-    }
-
-    /**
-     * The bearer-token API of before the browser logins: nobody can log in, and the customer,
-     * disposition and monitor routes answer 503 until the server passes its directory and desk.
-     *
-     * @deprecated pass the customer directory, the agent desk, the logins and the settings
-     */
-    @Deprecated(forRemoval = true)
-    public ApiRouter(String apiToken, CallHistory calls, KpiQuery kpis, AgentControl agents,
-                     List<HealthCheck> healthChecks) {
-        this(apiToken, calls, kpis, agents, NotConfigured.CUSTOMERS, NotConfigured.DESK,
-                new Logins(List.of(), Duration.ofHours(12), Clock.systemUTC()),
-                new ApiSettings(List.of(), List.of(), raw -> raw, Clock.systemUTC()), healthChecks);
     }
 
     /** Answers one request; never throws. */

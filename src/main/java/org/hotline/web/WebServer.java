@@ -26,14 +26,21 @@ public final class WebServer implements AutoCloseable {
     private final WebOptions options;
     private final ApiRouter router;
     private final Executor apiExecutor;
+    private final LiveWeb live;
     private EventLoopGroup boss;
     private EventLoopGroup workers;
     private Channel serverChannel;
 
     public WebServer(WebOptions options, ApiRouter router, Executor apiExecutor) {
+        this(options, router, apiExecutor, null);
+    }
+
+    /** {@code live}: the desktop and board sockets, pages and metrics; null serves the REST API only. */
+    public WebServer(WebOptions options, ApiRouter router, Executor apiExecutor, LiveWeb live) {
         this.options = Objects.requireNonNull(options, "options");
         this.router = Objects.requireNonNull(router, "router");
         this.apiExecutor = Objects.requireNonNull(apiExecutor, "apiExecutor");
+        this.live = live;
     }
 
     /**
@@ -53,7 +60,7 @@ public final class WebServer implements AutoCloseable {
                     .channel(NioServerSocketChannel.class)
                     .option(ChannelOption.SO_BACKLOG, 256)
                     .childOption(ChannelOption.TCP_NODELAY, true)
-                    .childHandler(new WebChannelInitializer(options, router, apiExecutor))
+                    .childHandler(new WebChannelInitializer(options, router, apiExecutor, live))
                     .bind(options.host(), options.port())
                     .syncUninterruptibly()
                     .channel();
@@ -62,7 +69,7 @@ public final class WebServer implements AutoCloseable {
             throw new IllegalStateException("cannot listen for HTTP on " + options.host() + ":" + options.port()
                     + ": " + e.getMessage(), e);
         }
-        LOG.info("HTTP on http://{}:{}/ (healthz, api)", options.host(), port());
+        LOG.info("HTTP on http://{}:{}/ (agent, board, api, ws, metrics, healthz)", options.host(), port());
         return this;
     }
 

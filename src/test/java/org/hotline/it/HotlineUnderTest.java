@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -29,6 +32,8 @@ final class HotlineUnderTest implements AutoCloseable {
 
     static final String TOKEN = "it-token-" + UUID.randomUUID();
     static final double CADENCE_SECONDS = 2.0;
+    /** Long enough to see on screen, short enough that the next test's calls find agents free. */
+    static final int WRAP_UP_SECONDS = 2;
 
     private final ObjectMapper json = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -48,19 +53,19 @@ final class HotlineUnderTest implements AutoCloseable {
                 redis: { keyPrefix: "%s" }
                 standards: { ringCadenceSeconds: %s }
                 prompts: { welcome: beep }
-                center: { waitPollMillis: 250, busyAgentRetrySeconds: 2 }
-                agents:
-                """.formatted(TOKEN, keyPrefix, CADENCE_SECONDS));
-        for (String ext : agents) {
-            overlay.append("  - { id: \"").append(ext).append("\", name: Agent ").append(ext)
-                    .append(", extension: \"").append(ext).append("\", skills: [support] }\n");
-        }
+                center: { waitPollMillis: 250, busyAgentRetrySeconds: 2, wrapUpSeconds: %d }
+                """.formatted(TOKEN, keyPrefix, CADENCE_SECONDS, WRAP_UP_SECONDS));
         Path file = Files.createTempFile("hotline-it", ".yaml");
-        Files.writeString(file, overlay);
+        Files.writeString(file, overlay + agentsOf(agents));
         HotlineConfig config = new ConfigLoader(java.util.Map.of())
                 .loadFiles(List.of(Sandbox.PROJECT.resolve("config/hotline.yaml"), file));
         Files.delete(file);
         return new HotlineUnderTest(Hotline.start(config, Clock.systemUTC()), keyPrefix);
+    }
+
+    /** The customer directory the running Hotline reads (the real Redis, this test's key prefix). */
+    org.hotline.customer.CustomerDirectory customers() {
+        return hotline.customers();
     }
 
     JsonNode get(String path) {
@@ -70,6 +75,26 @@ final class HotlineUnderTest implements AutoCloseable {
     JsonNode post(String path, String body) {
         return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)), 200);
+    }
+
+    /**
+     * The shipped config's agents (names, demo password hashes) limited to {@code extensions}, in
+     * that order: the order in which the ACD prefers them at start.
+     */
+    private static String agentsOf(List<String> extensions) throws IOException {
+        ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
+        JsonNode shipped = yaml.readTree(Sandbox.PROJECT.resolve("config/hotline.yaml").toFile()).path("agents");
+        ArrayNode chosen = yaml.createArrayNode();
+        for (String ext : extensions) {
+            for (JsonNode agent : shipped) {
+                if (ext.equals(agent.path("extension").asText())) {
+                    chosen.add(agent);
+                }
+            }
+        }
+        ObjectNode section = yaml.createObjectNode();
+        section.set("agents", chosen);
+        return yaml.writeValueAsString(section).replaceFirst("^---\\s*\n", "");
     }
 
     /** The finished call of caller {@code number}, once it is stored (records are written at the end). */
