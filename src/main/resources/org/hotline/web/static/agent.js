@@ -61,6 +61,8 @@ function apply(message) {
         const sameCall = desk.pop && desk.pop.callId === message.pop.callId;
         if (!sameCall) renderPop(message.pop);
         acknowledge(message.pop.callId);
+      } else if (desk.pop && !desk.popEnded) {
+        markPopEnded(); // the call ended while the socket was down
       }
       break;
     case 'state':
@@ -96,7 +98,11 @@ function acknowledge(callId) {
 
 function applyAgent(agent) {
   if (!agent) return;
+  const previousCall = desk.agent ? desk.agent.currentCall : null;
   desk.agent = agent;
+  if (desk.pop && !desk.popEnded && previousCall === desk.pop.callId && agent.currentCall !== desk.pop.callId) {
+    markPopEnded(); // moved off the pop's call (e.g. rang out to the next agent)
+  }
   setText('agent-name', agent.name || agent.id);
   setText('agent-id', agent.id);
   setText('agent-extension', agent.extension);
@@ -304,16 +310,17 @@ function renderHistory(recent) {
   }
 }
 
+/** Ringing until the agent is on the pop's call, then On call, then Ended. */
 function updatePopStatus() {
   if (!desk.pop) return;
-  let status = 'Ended';
-  let kind = 'ended';
-  if (!desk.popEnded && desk.agent && desk.agent.currentCall === desk.pop.callId) {
-    if (desk.agent.state === 'ringing') { status = 'Ringing'; kind = 'ringing'; }
-    if (desk.agent.state === 'on-call') { status = 'On call'; kind = 'on-call'; }
-  } else if (!desk.popEnded) {
-    status = 'Ringing';
-    kind = 'ringing';
+  let status = 'Ringing';
+  let kind = 'ringing';
+  if (desk.popEnded) {
+    status = 'Ended';
+    kind = 'ended';
+  } else if (desk.agent && desk.agent.currentCall === desk.pop.callId && desk.agent.state === 'on-call') {
+    status = 'On call';
+    kind = 'on-call';
   }
   const label = $('pop-status');
   label.textContent = status;
@@ -323,13 +330,16 @@ function updatePopStatus() {
 // ---------------------------------------------------------------- after the call
 
 function callEnded(message) {
-  if (desk.pop && desk.pop.callId === message.callId) {
-    desk.popEnded = true;
-    $('pop').classList.add('ended');
-    updatePopStatus();
-    document.title = 'Hotline · Agent desktop';
-  }
+  if (desk.pop && desk.pop.callId === message.callId) markPopEnded();
   if (message.dispositionNeeded) openDisposition(message.callId);
+}
+
+/** The pop stays on screen, dimmed, until the next one. */
+function markPopEnded() {
+  desk.popEnded = true;
+  $('pop').classList.add('ended');
+  updatePopStatus();
+  document.title = 'Hotline · Agent desktop';
 }
 
 function openDisposition(callId) {

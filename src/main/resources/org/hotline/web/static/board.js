@@ -31,11 +31,11 @@ const KPI_TILES = [
   {
     key: 'serviceLevel', label: 'Service level', title: 'answered within the service-level time', format: formatPercent,
     level: (v) => (v < board.standards.serviceLevelTarget ? 'bad' : 'good'),
-    target: () => `target ${board.standards.serviceLevelTarget}% in ${board.standards.serviceLevelSeconds} s`,
+    target: true,
   },
   { key: 'asa', label: 'ASA', title: 'average speed of answer', format: formatSeconds },
   { key: 'aht', label: 'AHT', title: 'average handle time', format: formatSeconds },
-  { key: 'abandonRate', label: 'Abandon rate', format: formatPercent, level: (v) => (v > 10 ? 'bad' : v > 5 ? 'warn' : 'good') },
+  { key: 'abandonRate', label: 'Abandoned %', format: formatPercent, level: (v) => (v > 10 ? 'bad' : v > 5 ? 'warn' : 'good') },
   {
     key: 'systemAnswerWithin3Rings', label: '3-ring answer', title: 'calls the IVR answered within three rings', format: formatPercent,
     level: (v) => (v < 95 ? 'bad' : v < 100 ? 'warn' : 'good'),
@@ -150,6 +150,9 @@ function tick() {
   for (const timer of document.querySelectorAll('[data-since-state]')) {
     timer.textContent = formatDuration((now - Number(timer.dataset.sinceState)) / 1000);
   }
+  for (const countdown of document.querySelectorAll('.agent-reason[data-until]')) {
+    countdown.textContent = `${formatDuration((Number(countdown.dataset.until) - now) / 1000)} left`;
+  }
   for (const longest of document.querySelectorAll('.longest-wait')) {
     const since = Number(longest.dataset.since);
     longest.textContent = since ? formatClock((now - since) / 1000) : '–';
@@ -247,9 +250,14 @@ function renderAgent(agent) {
   const state = row.querySelector('.agent-state');
   state.textContent = agent.state;
   state.dataset.state = agent.state;
-  const reason = agent.state === 'paused' ? agent.reason
-    : agent.state === 'wrap-up' && agent.wrapUpUntil ? `until ${formatTime(agent.wrapUpUntil, true)}` : '';
-  setText(row.querySelector('.agent-reason'), reason, '');
+  const reasonNode = row.querySelector('.agent-reason');
+  const until = agent.state === 'wrap-up' ? instantMillis(agent.wrapUpUntil) : NaN;
+  if (Number.isNaN(until)) {
+    delete reasonNode.dataset.until;
+    setText(reasonNode, agent.state === 'paused' ? agent.reason : '', '');
+  } else {
+    reasonNode.dataset.until = String(until); // the tick shows the countdown
+  }
   const since = instantMillis(agent.since);
   const time = row.querySelector('.agent-time');
   if (Number.isNaN(since)) delete time.dataset.sinceState; else time.dataset.sinceState = String(since);
@@ -367,39 +375,46 @@ function count(value) {
   return value === null || value === undefined ? '–' : String(value);
 }
 
+/** The KPI table: one tbody per queue, a row per window (ids kpi-today-<queue>, kpi-15m-<queue>). */
 function renderKpis() {
   const kpis = board.kpis || {};
+  const table = $('kpis');
+  const columns = $('kpi-columns');
+  if (columns.cells.length === 2) {
+    for (const tile of KPI_TILES) {
+      columns.append(el('th', { class: 'num', attrs: { scope: 'col', title: tile.title || tile.label } },
+        [tile.label, tile.target ? el('span', { class: 'kpi-target' }) : null]));
+    }
+  }
+  for (const target of columns.querySelectorAll('.kpi-target')) {
+    target.textContent = `target ${board.standards.serviceLevelTarget}% in ${board.standards.serviceLevelSeconds} s`;
+  }
   const names = new Set([...board.queues.keys(), ...Object.keys(kpis.today || {}), ...Object.keys(kpis['15m'] || {})]);
-  const container = $('kpis');
   for (const name of names) {
-    let block = container.querySelector(`.kpi-queue[data-queue="${CSS.escape(name)}"]`);
-    if (!block) {
-      block = el('div', { class: 'kpi-queue', dataset: { queue: name } }, [el('h3', { class: 'kpi-queue-name', text: name })]);
-      for (const [windowName, label] of WINDOWS) {
-        const row = el('div', { class: 'kpi-row', attrs: { id: `kpi-${windowName}-${name}`, role: 'group', 'aria-label': `${name} ${label}` } },
-          [el('span', { class: 'kpi-window', text: label })]);
+    let group = [...table.tBodies].find((body) => body.dataset.queue === name);
+    if (!group) {
+      group = el('tbody', { dataset: { queue: name } });
+      WINDOWS.forEach(([windowName, label], index) => {
+        const row = el('tr', { class: `kpi-row kpi-row-${windowName}`, attrs: { id: `kpi-${windowName}-${name}` } }, [
+          index === 0 ? el('th', { class: 'kpi-queue-name', text: name, attrs: { scope: 'rowgroup', rowspan: WINDOWS.length } }) : null,
+          el('th', { class: 'kpi-window', text: label, attrs: { scope: 'row' } }),
+        ]);
         for (const tile of KPI_TILES) {
-          row.append(el('div', { class: 'kpi-tile', attrs: { title: tile.title || tile.label } }, [
-            el('span', { class: 'kpi-label', text: tile.label }),
-            el('span', { class: 'kpi-value', text: '–', dataset: { kpi: tile.key } }),
-            tile.target ? el('span', { class: 'kpi-target' }) : null,
-          ]));
+          row.append(el('td', { class: 'num kpi-cell', dataset: { kpi: tile.key }, attrs: { title: `${name} ${label}: ${tile.title || tile.label}` } }));
         }
-        block.append(row);
-      }
-      container.append(block);
+        group.append(row);
+      });
+      table.append(group);
     }
     for (const [windowName] of WINDOWS) {
       const report = (kpis[windowName] || {})[name] || {};
       const row = document.getElementById(`kpi-${windowName}-${name}`);
       for (const tile of KPI_TILES) {
-        const valueNode = row.querySelector(`[data-kpi="${tile.key}"]`);
+        const cell = row.querySelector(`[data-kpi="${tile.key}"]`);
         const value = report[tile.key];
-        valueNode.textContent = tile.format(value);
-        const tileNode = valueNode.parentElement;
+        cell.textContent = tile.format(value);
         const level = value === null || value === undefined || !tile.level ? '' : tile.level(value);
-        if (level) tileNode.dataset.level = level; else delete tileNode.dataset.level;
-        if (tile.target) setText(tileNode.querySelector('.kpi-target'), tile.target());
+        if (level) cell.dataset.level = level; else delete cell.dataset.level;
       }
     }
   }
@@ -417,7 +432,8 @@ const CHART_COLOURS = {
 function renderChart() {
   const intervals = (board.kpis && board.kpis.intervals) || {};
   const select = $('chart-queue');
-  const names = Object.keys(intervals).sort();
+  // The board's queue order first (the snapshot's), then any other queue with figures.
+  const names = [...new Set([...board.queues.keys(), ...Object.keys(intervals)])].filter((name) => intervals[name]);
   const current = [...select.options].map((option) => option.value).join('\n');
   if (current !== names.join('\n')) {
     const chosen = select.value;
@@ -479,7 +495,7 @@ function createChart(labels, series) {
       maintainAspectRatio: false,
       animation: false,
       interaction: { mode: 'index', intersect: false },
-      plugins: { legend: { position: 'bottom', labels: { boxWidth: 14 } } },
+      plugins: { legend: { position: 'bottom', labels: { boxWidth: 14, sort: (a, b) => a.datasetIndex - b.datasetIndex } } },
       scales: {
         calls: { type: 'linear', position: 'left', beginAtZero: true, ticks: { precision: 0 }, title: { display: true, text: 'calls' } },
         percent: { type: 'linear', position: 'right', min: 0, max: 100, grid: { drawOnChartArea: false }, title: { display: true, text: 'service level %' } },
@@ -496,7 +512,7 @@ function addAlert(alert, fresh) {
   const about = [alert.queue && `queue ${alert.queue}`, alert.agent && `agent ${agentLabel(alert.agent)}`].filter(Boolean).join(' · ');
   const item = el('li', { class: 'alert', dataset: { kind: alert.kind, callId: alert.callId } }, [
     el('span', { class: 'alert-time', text: formatTime(alert.at, true) }),
-    el('span', { class: 'alert-kind' }, [icon('alert'), ` ${humanKind(alert.kind)}`, about ? el('span', { class: 'agent-meta', text: ` · ${about}` }) : null]),
+    el('span', { class: 'alert-kind' }, [icon('alert'), ` ${humanKind(alert.kind)}`, about ? el('span', { class: 'alert-about', text: ` · ${about}` }) : null]),
     el('span', { class: 'alert-message', text: alert.message }),
   ]);
   list.prepend(item);
