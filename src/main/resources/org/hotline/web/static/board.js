@@ -282,8 +282,10 @@ function renderActions(row, agent) {
   box.replaceChildren();
   const name = agent.name || agent.id;
   if (monitorable) {
+    const group = el('span', { class: 'action-group monitor-actions' });
+    box.append(group);
     for (const mode of ['listen', 'whisper', 'barge']) {
-      box.append(el('button', {
+      group.append(el('button', {
         class: `btn btn-small btn-monitor btn-${mode}`, text: mode[0].toUpperCase() + mode.slice(1),
         attrs: { type: 'button', 'aria-label': `${MONITOR_VERBS[mode]} ${name}'s call` },
         on: { click: () => openMonitor(agent.id, mode) },
@@ -299,11 +301,11 @@ function renderActions(row, agent) {
   } else {
     const select = el('select', { class: 'pause-reason', attrs: { 'aria-label': `Pause reason for ${name}` } },
       board.pauseReasons.map((reason) => el('option', { text: reason, attrs: { value: reason } })));
-    box.append(select, el('button', {
+    box.append(el('span', { class: 'action-group pause-actions' }, [select, el('button', {
       class: 'btn btn-small btn-paused btn-pause', text: 'Pause',
       attrs: { type: 'button', 'aria-label': `Pause ${name}` },
       on: { click: () => setAgentState(agent.id, select.value ? { state: 'paused', reason: select.value } : { state: 'paused' }) },
-    }));
+    })]));
   }
 }
 
