@@ -161,6 +161,12 @@ public final class ScreenFeed implements Consumer<FloorEvent> {
             case FloorEvent.AgentChanged e -> {
                 toAgent(e.agent().id(), message("state", "agent", e.agent()));
                 broadcast(message("agent", "agent", boardAgent(e.agent())));
+                // The queues this agent serves count their available agents anew.
+                settings.queueSkills().forEach((queue, skill) -> {
+                    if (e.agent().skills().contains(skill)) {
+                        broadcast(message("queue", "queue", queueView(queue)));
+                    }
+                });
             }
             case FloorEvent.CallChanged e -> broadcast(message("queue", "queue", queueView(e.call().queue())));
             case FloorEvent.PopReady e -> pop(e.pop());

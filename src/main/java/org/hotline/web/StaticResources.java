@@ -22,8 +22,8 @@ import java.util.regex.Pattern;
  *   <tr><th>path</th><th>classpath resource</th><th>Cache-Control</th></tr>
  *   <tr><td>/agent</td><td>org/hotline/web/static/agent.html</td><td>no-cache</td></tr>
  *   <tr><td>/board</td><td>org/hotline/web/static/board.html</td><td>no-cache</td></tr>
- *   <tr><td>/static/NAME</td><td>org/hotline/web/static/NAME</td><td>public, max-age=86400
- *       (no-cache for .html)</td></tr>
+ *   <tr><td>/static/NAME</td><td>org/hotline/web/static/NAME</td><td>no-cache, revalidated by ETag
+ *       </td></tr>
  *   <tr><td>/webjars/PATH</td><td>META-INF/resources/webjars/PATH</td><td>public, max-age=31536000,
  *       immutable (the path carries the version)</td></tr>
  * </table>
@@ -57,7 +57,8 @@ public final class StaticResources {
     static final String PAGES_FOLDER = "org/hotline/web/static/";
     static final String WEBJARS_FOLDER = "META-INF/resources/webjars/";
     static final String CACHE_HTML = "no-cache";
-    static final String CACHE_STATIC = "public, max-age=86400";
+    /** The pages' own files carry no version in their names: browsers revalidate (cheap, by ETag) so an upgrade never mixes old scripts with new pages. */
+    static final String CACHE_STATIC = "no-cache";
     static final String CACHE_WEBJAR = "public, max-age=31536000, immutable";
 
     private static final Map<String, String> PAGES = Map.of(

@@ -99,7 +99,7 @@ class ScreensIT {
         assertTrue(sup.text(waitingRow).contains("Jane Whitfield"), "the board names the customer: " + sup.text(waitingRow));
 
         // The supervisor makes 1002 available from the board; Hotline rings 1002's phone.
-        hotline.post("/api/agents/1002/state", "{\"state\":\"available\"}");
+        sup.click(By.cssSelector("tr[data-agent-id='1002'] .btn-unpause"));
         bob.waitForText(By.id("pop-customer-name"), "Jane Whitfield", SHORT);
         String stateWhilePopShown = hotline.agent("1002").path("state").asText();
         assertEquals("ringing", stateWhilePopShown, "the pop is on screen while the phone still rings");
@@ -155,8 +155,13 @@ class ScreensIT {
 
         // 1003 never saw 1002's caller.
         assertFalse(carol.driver().getPageSource().contains("Jane Whitfield"), "another agent's pop leaked");
-        assertTrue(bob.consoleErrors().isEmpty(), "agent page console: " + bob.consoleErrors());
-        assertTrue(sup.consoleErrors().isEmpty(), "board console: " + sup.consoleErrors());
+        assertEquals(List.of(), unexpected(bob.consoleErrors()), "agent page console");
+        assertEquals(List.of(), unexpected(sup.consoleErrors()), "board console");
+    }
+
+    /** Console errors other than the 401 of the session check before logging in. */
+    private static List<String> unexpected(List<String> consoleErrors) {
+        return consoleErrors.stream().filter(e -> !(e.contains("/api/session") && e.contains("401"))).toList();
     }
 
     @Test

@@ -168,8 +168,10 @@ class ScreenFeedTest {
 
         roster.onChange(view -> feed.accept(new FloorEvent.AgentChanged(view)));
         roster.changePresence("1003", org.hotline.call.AgentPresence.PAUSED, "break");
-        JsonNode agent = messages(board).get(0);
+        List<JsonNode> deltas = messages(board);
+        JsonNode agent = deltas.get(0);
         assertEquals("agent", agent.path("type").asText());
+        assertEquals(1, deltas.get(1).path("queue").path("availableAgents").asInt(), "the queue counts one agent less");
         assertEquals("paused", agent.path("agent").path("state").asText());
         assertEquals(0, agent.path("agent").path("callsTaken").asInt());
         assertNull(agent.path("agent").path("currentCaller").textValue());

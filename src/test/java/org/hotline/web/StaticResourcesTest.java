@@ -61,7 +61,7 @@ class StaticResourcesTest {
         StaticResource module = resources.find("/static/common.js").orElseThrow();
 
         assertEquals("text/javascript; charset=utf-8", module.contentType());
-        assertEquals("public, max-age=86400", module.headers().get("Cache-Control"));
+        assertEquals("no-cache", module.headers().get("Cache-Control"), "revalidated, so an upgrade never runs old scripts");
         assertEquals("nosniff", module.headers().get("X-Content-Type-Options"));
         assertFalse(module.headers().containsKey("Content-Security-Policy"));
     }
