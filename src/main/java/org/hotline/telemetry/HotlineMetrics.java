@@ -53,6 +53,7 @@ public final class HotlineMetrics implements ScreenFeed.PopLatency {
                           Supplier<Long> redisWriteFailures, Supplier<Integer> webSocketClients) {
     }
 
+    /** Gauges hold their sources strongly: Micrometer's default weak reference lets a lambda be collected (NaN). */
     public HotlineMetrics(Sources sources, List<String> queues) {
         popSent = popTimer("sent");
         popAcked = popTimer("acked");
@@ -61,24 +62,24 @@ public final class HotlineMetrics implements ScreenFeed.PopLatency {
         for (String state : AGENT_STATES) {
             Gauge.builder("hotline.agents", sources.agents(),
                             s -> s.get().stream().filter(a -> state.equals(a.state())).count())
-                    .tag("state", state).description("agents in each state").register(registry);
+                    .tag("state", state).description("agents in each state").strongReference(true).register(registry);
         }
         for (String queue : queues) {
             for (String kpi : KPIS) {
                 Gauge.builder("hotline.kpi", kpisToday, m -> value(m.get(queue), kpi))
-                        .tags(Tags.of("queue", queue, "kpi", kpi)).description("today's KPIs per queue").register(registry);
+                        .tags(Tags.of("queue", queue, "kpi", kpi)).description("today's KPIs per queue").strongReference(true).register(registry);
             }
         }
         Gauge.builder("hotline.agi.sessions", sources.agiSessions(), s -> s.get())
-                .description("FastAGI sessions (calls) in progress").register(registry);
+                .description("FastAGI sessions (calls) in progress").strongReference(true).register(registry);
         Gauge.builder("hotline.ami.connected", sources.amiConnected(), s -> s.get() ? 1 : 0)
-                .description("1 while the AMI connection is up").register(registry);
+                .description("1 while the AMI connection is up").strongReference(true).register(registry);
         Gauge.builder("hotline.redis.write.queue", sources.redisWriteQueue(), s -> s.get())
-                .description("call records accepted and not yet in Redis").register(registry);
+                .description("call records accepted and not yet in Redis").strongReference(true).register(registry);
         Gauge.builder("hotline.redis.write.failures", sources.redisWriteFailures(), s -> s.get())
-                .description("failed Redis write attempts since start").register(registry);
+                .description("failed Redis write attempts since start").strongReference(true).register(registry);
         Gauge.builder("hotline.websocket.clients", sources.webSocketClients(), s -> s.get())
-                .description("open agent-desktop and board sockets").register(registry);
+                .description("open agent-desktop and board sockets").strongReference(true).register(registry);
         new JvmMemoryMetrics().bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);

@@ -153,10 +153,44 @@ class ScreensIT {
                 String.valueOf(Integer.parseInt(answeredBefore.isBlank() || answeredBefore.equals("–") ? "0" : answeredBefore) + 1), SHORT);
         sup.screenshot("board");
 
+        // The operator's view: /metrics counts the call and the pop's latency.
+        HttpResponse<String> metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(HOTLINE + "/metrics"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, metrics.statusCode());
+        assertTrue(metrics.body().contains("hotline_calls_total{outcome=\"answered\"} 1.0"), metrics::body);
+        assertTrue(metrics.body().contains("hotline_pop_latency_seconds_count{stage=\"acked\"} 1"), metrics::body);
+        assertTrue(metrics.body().contains("hotline_websocket_clients 3.0"), metrics::body);
+
         // 1003 never saw 1002's caller.
         assertFalse(carol.driver().getPageSource().contains("Jane Whitfield"), "another agent's pop leaked");
         assertEquals(List.of(), unexpected(bob.consoleErrors()), "agent page console");
         assertEquals(List.of(), unexpected(sup.consoleErrors()), "board console");
+    }
+
+    @Test
+    void aSupervisorListensToALiveCallFromTheBoard() throws Exception {
+        HotlineUnderTest hotline = keep(HotlineUnderTest.start(List.of("1002")));
+        keep(Sipp.agent(2, "agent.xml", 500));
+        keep(Sipp.agent(8, "agent.xml", 500)); // the supervisor's own phone, extension 1008
+        Browser sup = keep(new Browser());
+        sup.open(HOTLINE + "/board").login("sup", "supervisor-sup");
+        sup.waitForText(By.id("connection"), "live", SHORT);
+
+        Sipp caller = keep(Sipp.callers("caller.xml", "5559", 1, 15_000, 1000));
+        sup.waitForText(By.cssSelector("tr[data-agent-id='1002'] .agent-state"), "on-call", SHORT);
+        sup.click(By.cssSelector("tr[data-agent-id='1002'] .btn-listen"));
+        sup.waitVisible(By.id("monitor-phone"), SHORT);
+        sup.driver().findElement(By.id("monitor-phone")).clear();
+        sup.type(By.id("monitor-phone"), "1008");
+        sup.click(By.id("monitor-confirm"));
+        String spying = Poll.until("the supervisor's phone in ChanSpy on the agent's leg", SHORT, () -> {
+            String channels = Sandbox.asterisk("core show channels verbose");
+            return channels.contains("ChanSpy") && channels.contains("PJSIP/1008") ? channels : null;
+        });
+        assertTrue(spying.contains("PJSIP/1002"), spying);
+        sup.screenshot("board-listening");
+        caller.awaitSuccess(Duration.ofSeconds(60));
+        assertEquals("answered", hotline.finishedCall("55591", Duration.ofSeconds(30)).path("outcome").asText());
     }
 
     /** Console errors other than the 401 of the session check before logging in. */
