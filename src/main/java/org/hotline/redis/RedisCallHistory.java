@@ -93,28 +93,23 @@ public final class RedisCallHistory implements CallHistory, AutoCloseable {
      */
     @Override
     public void append(CallRecord record, KpiCounters contribution) {
-        Objects.requireNonNull(record, "record");
         Objects.requireNonNull(contribution, "contribution");
-        String text;
-        try {
-            text = json.writeValueAsString(record);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("call " + record.id() + " cannot be written as JSON", e);
-        }
-        writer.submit(AppendScript.prepare(keys, options, record, text, contribution, clock.instant()));
+        writer.submit(AppendScript.prepare(keys, options, record, json(record), contribution, clock.instant()));
     }
 
     @Override
     public void amend(CallRecord record, KpiCounters extra, String part) {
+        writer.submit(AppendScript.prepare(keys, options, record, json(record), extra, clock.instant(),
+                keys.counted(record.id() + ":" + part)));
+    }
+
+    private String json(CallRecord record) {
         Objects.requireNonNull(record, "record");
-        String text;
         try {
-            text = json.writeValueAsString(record);
+            return json.writeValueAsString(record);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("call " + record.id() + " cannot be written as JSON", e);
         }
-        writer.submit(AppendScript.prepare(keys, options, record, text, extra, clock.instant(),
-                keys.counted(record.id() + ":" + part)));
     }
 
     @Override
