@@ -138,8 +138,8 @@ public final class ConfigLoader {
         }
         HotlineConfig.HttpSection http = config.http();
         return new HotlineConfig(config.fastagi(), new HotlineConfig.HttpSection(http.host(), http.port(), token,
-                http.sessionHours(), http.metricsLoopbackOnly()),
+                http.sessionHours(), http.metricsLoopbackOnly(), http.idleTimeoutSeconds(), http.apiQueueLimit()),
                 config.ami(), config.redis(), config.center(), config.standards(), config.prompts(),
-                config.queues(), config.agents(), config.supervisors());
+                config.queues(), config.agents(), config.supervisors(), config.journal());
     }
 }

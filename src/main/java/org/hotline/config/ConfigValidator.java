@@ -24,6 +24,7 @@ final class ConfigValidator {
         atLeast("fastagi.maxLineLength", c.fastagi().maxLineLength(), 256);
         atLeast("fastagi.maxEnvironmentLines", c.fastagi().maxEnvironmentLines(), 16);
         atLeast("fastagi.idleTimeoutSeconds", c.fastagi().idleTimeoutSeconds(), 1);
+        between("fastagi.commandTimeoutSeconds", c.fastagi().commandTimeoutSeconds(), 1, 600);
         required("http.host", c.http().host());
         port("http.port", c.http().port());
         if (c.http().apiToken() == null || c.http().apiToken().length() < 8) {
@@ -31,6 +32,11 @@ final class ConfigValidator {
                     + ConfigLoader.API_TOKEN_ENV);
         }
         between("http.sessionHours", c.http().sessionHours(), 1, 24 * 30);
+        between("http.idleTimeoutSeconds", c.http().idleTimeoutSeconds(), 1, 3600);
+        between("http.apiQueueLimit", c.http().apiQueueLimit(), 1, 100_000);
+        required("journal.directory", c.journal().directory());
+        between("journal.groupCommitMillis", c.journal().groupCommitMillis(), 0, 1000);
+        between("journal.maxPendingRecords", c.journal().maxPendingRecords(), 100, 10_000_000);
         required("ami.host", c.ami().host());
         port("ami.port", c.ami().port());
         required("ami.username", c.ami().username());
@@ -114,6 +120,7 @@ final class ConfigValidator {
         required("prompts.apology", p.apology());
         required("prompts.agentApologyCue", p.agentApologyCue());
         required("prompts.musicClass", p.musicClass());
+        required("prompts.maxWaitReached", p.maxWaitReached());
     }
 
     private Set<String> queues(List<HotlineConfig.QueueSection> queues) {
@@ -131,6 +138,7 @@ final class ConfigValidator {
             } else if (!names.add(q.name())) {
                 problems.add(key + ".name: queue '" + q.name() + "' is configured twice");
             }
+            between(key + ".maxWaitSeconds", q.maxWaitSeconds(), 10, 86_400);
             if (isBlank(q.skill())) {
                 problems.add(key + ".skill: required (the skill an agent needs to take this queue's calls)");
             } else {

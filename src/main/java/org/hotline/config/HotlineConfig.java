@@ -17,19 +17,27 @@ public record HotlineConfig(
         PromptsSection prompts,
         List<QueueSection> queues,
         List<AgentSection> agents,
-        List<SupervisorSection> supervisors) {
+        List<SupervisorSection> supervisors,
+        JournalSection journal) {
 
+    /**
+     * @param commandTimeoutSeconds an AGI command other than Dial and the waits that gets no reply
+     *                              within this long ends the session (the dialplan's fallback takes
+     *                              the caller)
+     */
     public record FastAgiSection(String host, int port, int maxLineLength, int maxEnvironmentLines,
-                                 int idleTimeoutSeconds) {
+                                 int idleTimeoutSeconds, int commandTimeoutSeconds) {
     }
 
     /**
      * @param apiToken            may be left out when {@code HOTLINE_API_TOKEN} is set
      * @param sessionHours        a browser login (cookie {@code hotline_session}) lasts this long
      * @param metricsLoopbackOnly {@code /metrics} answers only clients on the loopback address
+     * @param idleTimeoutSeconds  an HTTP connection idle this long is closed (live sockets are pinged instead)
+     * @param apiQueueLimit       API requests waiting for a worker beyond this get 503
      */
     public record HttpSection(String host, int port, String apiToken, int sessionHours,
-                              boolean metricsLoopbackOnly) {
+                              boolean metricsLoopbackOnly, int idleTimeoutSeconds, int apiQueueLimit) {
     }
 
     public record AmiSection(String host, int port, String username, String secret, int pingIntervalSeconds) {
@@ -72,11 +80,43 @@ public record HotlineConfig(
                                    int serviceLevelSeconds, double serviceLevelTarget) {
     }
 
-    /** Asterisk sound names (no extension), relative to Asterisk's sounds directory. */
-    public record PromptsSection(String welcome, String apology, String agentApologyCue, String musicClass) {
+    /**
+     * Asterisk sound names (no extension), relative to Asterisk's sounds directory.
+     *
+     * @param maxWaitReached played to a caller whose wait reached the queue's maximum, before the hang-up
+     */
+    public record PromptsSection(String welcome, String apology, String agentApologyCue, String musicClass,
+                                 String maxWaitReached) {
     }
 
-    public record QueueSection(String name, String skill) {
+    /**
+     * @param maxWaitSeconds the longest a caller waits for a person in this queue; then they hear
+     *                       {@code prompts.maxWaitReached} and the call ends (never silence). Left
+     *                       out: {@value #DEFAULT_MAX_WAIT_SECONDS}
+     */
+    public record QueueSection(String name, String skill, Integer maxWaitSeconds) {
+
+        public static final int DEFAULT_MAX_WAIT_SECONDS = 900;
+
+        public QueueSection {
+            maxWaitSeconds = maxWaitSeconds == null ? DEFAULT_MAX_WAIT_SECONDS : maxWaitSeconds;
+        }
+
+        public QueueSection(String name, String skill) {
+            this(name, skill, null);
+        }
+    }
+
+    /**
+     * The local append-only journal every finished call (and each live call's progress) reaches
+     * before it counts as accepted; replayed into Redis at start.
+     *
+     * @param directory          where its files live (created if missing)
+     * @param groupCommitMillis  appends arriving within this window share one fsync
+     * @param maxPendingRecords  records held in memory for Redis at most; beyond, they wait in the
+     *                           journal only (an alert is raised) and are read back as Redis catches up
+     */
+    public record JournalSection(String directory, int groupCommitMillis, int maxPendingRecords) {
     }
 
     /** {@code passwordHash} (bcrypt) lets the agent log in to the desktop with their id; null: no login. */
