@@ -9,10 +9,12 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.hotline.agi.AgiScriptResolver;
@@ -170,7 +172,10 @@ public final class Hotline implements AutoCloseable {
             started.push(fastAgi);
             fastAgi.start();
 
-            ExecutorService apiExecutor = Executors.newFixedThreadPool(4, named("hotline-api"));
+            // Bounded: past apiQueueLimit waiting requests the HTTP handler answers 503 at once
+            // rather than letting a burst queue without end.
+            ExecutorService apiExecutor = new ThreadPoolExecutor(4, 4, 0, TimeUnit.MILLISECONDS,
+                    new ArrayBlockingQueue<>(config.http().apiQueueLimit()), named("hotline-api"));
             started.push(apiExecutor::shutdownNow);
             List<HealthCheck> checks = List.of(
                     () -> new ComponentHealth("ami", ami.isConnected(), ami.status()),
@@ -187,7 +192,8 @@ public final class Hotline implements AutoCloseable {
                     new ApiSettings(config.center().pauseReasons(), config.center().dispositionCodes(),
                             number -> PhoneNumbers.normalise(number, region), clock), checks);
             web = new WebServer(WebOptions.defaults(config.http().apiToken())
-                    .withHost(config.http().host()).withPort(config.http().port()), router, apiExecutor,
+                    .withHost(config.http().host()).withPort(config.http().port())
+                    .withIdleTimeout(Duration.ofSeconds(config.http().idleTimeoutSeconds())), router, apiExecutor,
                     new LiveWeb(feed, cookie -> logins.authenticateCookie(cookie).map(p ->
                             new SocketUser(p.username(), p.isSupervisor(), p.agentId())),
                             metrics::scrape, config.http().metricsLoopbackOnly()));
@@ -273,6 +279,7 @@ public final class Hotline implements AutoCloseable {
                 .maxLineLength(agi.maxLineLength())
                 .maxEnvironmentLines(agi.maxEnvironmentLines())
                 .idleTimeout(Duration.ofSeconds(agi.idleTimeoutSeconds()))
+                .commandTimeout(Duration.ofSeconds(agi.commandTimeoutSeconds()))
                 .build();
     }
 

@@ -10,7 +10,10 @@ import java.net.SocketAddress;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 
@@ -34,6 +37,11 @@ import java.util.concurrent.RejectedExecutionException;
  * with {@code 511}, see {@link AgiReply#isDeadChannel()}), so a script can read
  * variables and log after the caller left. Replies, including 5xx ones, complete the
  * future normally; only a closed channel fails it, with {@link AgiSessionClosedException}.
+ *
+ * <p><b>Deadlines.</b> A command gets no reply within its deadline (by default
+ * {@link FastAgiOptions#commandTimeout()}; Dial and the waits are given their own, or none)
+ * fails with {@link AgiCommandTimeoutException} and closes the session: the conversation is
+ * out of step from then on. {@link #closedByHotline()} then says why.
  */
 public final class AgiSession {
 
@@ -41,6 +49,7 @@ public final class AgiSession {
 
     private final Channel channel;
     private final AgiEnvironment environment;
+    private final Duration defaultDeadline;
 
     // Event-loop confined.
     private final ArrayDeque<Pending> queue = new ArrayDeque<>();
@@ -51,13 +60,31 @@ public final class AgiSession {
     // Written on the event loop, read anywhere.
     private volatile boolean hungUp;
     private volatile boolean closed;
+    /** Why Hotline closed the session; null while open or when Asterisk's side closed it. */
+    private volatile String closedByHotline;
 
-    private record Pending(String line, CompletableFuture<AgiReply> future) {
+    /** A queued or in-flight command; its timer runs while it is on the wire. */
+    private static final class Pending {
+        final String line;
+        final CompletableFuture<AgiReply> future;
+        final Duration deadline;
+        ScheduledFuture<?> timer;
+
+        Pending(String line, CompletableFuture<AgiReply> future, Duration deadline) {
+            this.line = line;
+            this.future = future;
+            this.deadline = deadline;
+        }
     }
 
     AgiSession(Channel channel, AgiEnvironment environment) {
+        this(channel, environment, FastAgiOptions.DEFAULT_COMMAND_TIMEOUT);
+    }
+
+    AgiSession(Channel channel, AgiEnvironment environment, Duration defaultDeadline) {
         this.channel = Objects.requireNonNull(channel, "channel");
         this.environment = Objects.requireNonNull(environment, "environment");
+        this.defaultDeadline = Objects.requireNonNull(defaultDeadline, "defaultDeadline");
     }
 
     public AgiEnvironment environment() {
@@ -80,6 +107,14 @@ public final class AgiSession {
      * {@link IllegalArgumentException} if the line is empty or contains a line end.
      */
     public CompletableFuture<AgiReply> send(String commandLine) {
+        return send(commandLine, defaultDeadline);
+    }
+
+    /**
+     * As {@link #send(String)}, with the command's own deadline counted from when it goes on the
+     * wire; {@code null} for none (a Dial, which lasts the whole conversation).
+     */
+    public CompletableFuture<AgiReply> send(String commandLine, Duration deadline) {
         CompletableFuture<AgiReply> future = new CompletableFuture<>();
         if (commandLine == null || commandLine.isBlank()
                 || commandLine.indexOf('\n') >= 0 || commandLine.indexOf('\r') >= 0) {
@@ -87,7 +122,7 @@ public final class AgiSession {
                     "an AGI command must be one non-empty line, was " + quoteOrNull(commandLine)));
             return future;
         }
-        Pending pending = new Pending(commandLine, future);
+        Pending pending = new Pending(commandLine, future, deadline);
         if (channel.eventLoop().inEventLoop()) {
             enqueue(pending);
         } else {
@@ -104,6 +139,25 @@ public final class AgiSession {
     public CompletableFuture<AgiReply> send(AgiCommand command) {
         Objects.requireNonNull(command, "command");
         return send(command.buildCommand());
+    }
+
+    /** As {@link #send(String, Duration)} for an Asterisk-Java command object. */
+    public CompletableFuture<AgiReply> send(AgiCommand command, Duration deadline) {
+        Objects.requireNonNull(command, "command");
+        return send(command.buildCommand(), deadline);
+    }
+
+    /** The deadline a command gets unless the script gives its own. */
+    public Duration defaultDeadline() {
+        return defaultDeadline;
+    }
+
+    /**
+     * Why Hotline closed this session (its script, a deadline, a protocol violation, idleness),
+     * or empty while it is open or when the other side (Asterisk, the network) closed it.
+     */
+    public java.util.Optional<String> closedByHotline() {
+        return java.util.Optional.ofNullable(closedByHotline);
     }
 
     /** True once Asterisk sent {@code HANGUP}: the caller is gone. */
@@ -148,6 +202,14 @@ public final class AgiSession {
      * fail with {@link AgiSessionClosedException}. Idempotent.
      */
     public void close() {
+        closeBecause("the script ended the session");
+    }
+
+    /** Closes the channel from Hotline's side, remembering why for {@link #closedByHotline()}. */
+    void closeBecause(String reason) {
+        if (!closed && closedByHotline == null) {
+            closedByHotline = reason;
+        }
         channel.close();
     }
 
@@ -159,7 +221,7 @@ public final class AgiSession {
      */
     public Void abort(Throwable cause) {
         log.error("FastAGI {}: script failed; closing", uniqueId(), cause);
-        close();
+        closeBecause("the script failed: " + cause);
         return null;
     }
 
@@ -181,6 +243,9 @@ public final class AgiSession {
         }
         Pending done = inFlight;
         inFlight = null;
+        if (done.timer != null) {
+            done.timer.cancel(false);
+        }
         done.future.complete(reply);
         writeNext();
         return true;
@@ -205,6 +270,9 @@ public final class AgiSession {
         closed = true;
         List<Pending> failed = new ArrayList<>(queue.size() + 1);
         if (inFlight != null) {
+            if (inFlight.timer != null) {
+                inFlight.timer.cancel(false);
+            }
             failed.add(inFlight);
             inFlight = null;
         }
@@ -237,8 +305,26 @@ public final class AgiSession {
         if (inFlight != null || closed || queue.isEmpty()) {
             return;
         }
-        inFlight = queue.poll();
-        channel.writeAndFlush(inFlight.line).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
+        Pending next = queue.poll();
+        inFlight = next;
+        if (next.deadline != null) {
+            next.timer = channel.eventLoop().schedule(() -> deadlinePassed(next),
+                    next.deadline.toMillis(), TimeUnit.MILLISECONDS);
+        }
+        channel.writeAndFlush(next.line).addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
+    }
+
+    private void deadlinePassed(Pending pending) {
+        if (inFlight != pending || closed) {
+            return;
+        }
+        String reason = "no reply to '" + pending.line + "' within " + pending.deadline.toMillis() + " ms";
+        log.warn("FastAGI {}: {}; closing the session so that the dialplan's fallback takes the caller",
+                uniqueId(), reason);
+        inFlight = null;
+        pending.future.completeExceptionally(new AgiCommandTimeoutException("FastAGI channel " + channel.remoteAddress()
+                + " (uniqueid " + uniqueId() + "): " + reason));
+        closeBecause(reason);
     }
 
     private void onLoop(Runnable task) {

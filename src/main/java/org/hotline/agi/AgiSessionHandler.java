@@ -32,7 +32,15 @@ final class AgiSessionHandler extends ChannelInboundHandlerAdapter {
     private AgiSession session;
     private ScheduledFuture<?> environmentTimer;
 
+    private final Duration commandTimeout;
+
     AgiSessionHandler(AgiScriptResolver resolver, Duration environmentTimeout, Duration idleTimeout) {
+        this(resolver, environmentTimeout, idleTimeout, FastAgiOptions.DEFAULT_COMMAND_TIMEOUT);
+    }
+
+    AgiSessionHandler(AgiScriptResolver resolver, Duration environmentTimeout, Duration idleTimeout,
+                      Duration commandTimeout) {
+        this.commandTimeout = commandTimeout;
         this.resolver = Objects.requireNonNull(resolver, "resolver");
         this.environmentTimeout = environmentTimeout;
         this.idleTimeout = idleTimeout;
@@ -63,7 +71,7 @@ final class AgiSessionHandler extends ChannelInboundHandlerAdapter {
                 if (session == null || !session.onReply(reply)) {
                     log.warn("FastAGI peer {} (uniqueid {}) sent a reply with no command pending: {}; closing",
                             ctx.channel().remoteAddress(), uniqueId(), AgiReplyParser.quote(reply.raw()));
-                    ctx.close();
+                    closeFromHere(ctx, "a reply with no command pending");
                 }
             }
             case AgiHangupNotice notice -> {
@@ -80,7 +88,7 @@ final class AgiSessionHandler extends ChannelInboundHandlerAdapter {
         if (environmentTimer != null) {
             environmentTimer.cancel(false);
         }
-        session = new AgiSession(ctx.channel(), environment);
+        session = new AgiSession(ctx.channel(), environment, commandTimeout);
         Optional<AgiScript> script;
         try {
             script = resolver.resolve(environment);
@@ -114,7 +122,7 @@ final class AgiSessionHandler extends ChannelInboundHandlerAdapter {
             }
             log.warn("FastAGI peer {} (uniqueid {}) idle for {} with no command pending; closing",
                     ctx.channel().remoteAddress(), uniqueId(), idleTimeout);
-            ctx.close();
+            closeFromHere(ctx, "idle for " + idleTimeout);
             return;
         }
         ctx.fireUserEventTriggered(evt);
@@ -135,14 +143,25 @@ final class AgiSessionHandler extends ChannelInboundHandlerAdapter {
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         if (cause instanceof DecoderException) {
             log.warn("{} (uniqueid {}); closing", cause.getMessage(), uniqueId());
+            closeFromHere(ctx, "malformed input: " + cause.getMessage());
         } else if (cause instanceof IOException) {
             log.debug("FastAGI peer {} (uniqueid {}): {}", ctx.channel().remoteAddress(), uniqueId(),
                     cause.toString());
+            ctx.close(); // the connection broke: the other side's doing, not Hotline's
         } else {
             log.warn("FastAGI peer {} (uniqueid {}): unexpected error; closing",
                     ctx.channel().remoteAddress(), uniqueId(), cause);
+            closeFromHere(ctx, "unexpected error: " + cause);
         }
-        ctx.close();
+    }
+
+    /** Hotline's own decision to end the session: the script learns why (the caller goes to the fallback). */
+    private void closeFromHere(ChannelHandlerContext ctx, String reason) {
+        if (session != null) {
+            session.closeBecause(reason);
+        } else {
+            ctx.close();
+        }
     }
 
     private String uniqueId() {

@@ -43,6 +43,6 @@ public final class FastAgiChannelInitializer extends ChannelInitializer<SocketCh
         pipeline.addLast("decoder", new AgiFrameDecoder(options));
         pipeline.addLast("encoder", AgiCommandEncoder.INSTANCE);
         pipeline.addLast("session", new AgiSessionHandler(resolver,
-                options.environmentTimeout(), options.idleTimeout()));
+                options.environmentTimeout(), options.idleTimeout(), options.commandTimeout()));
     }
 }

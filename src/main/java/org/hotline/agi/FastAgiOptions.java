@@ -29,6 +29,8 @@ public final class FastAgiOptions {
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(30);
     /** Time from connect until the environment must be complete. */
     public static final Duration DEFAULT_ENVIRONMENT_TIMEOUT = Duration.ofSeconds(10);
+    /** A command Asterisk has not answered within this is taken as a hung peer. */
+    public static final Duration DEFAULT_COMMAND_TIMEOUT = Duration.ofSeconds(10);
     /** 0 means Netty's default: twice the number of cores. */
     public static final int DEFAULT_WORKER_THREADS = 0;
     /** Accept queue; a burst of calls must not be refused by the kernel. */
@@ -44,6 +46,7 @@ public final class FastAgiOptions {
     private final int maxReplyLines;
     private final Duration idleTimeout;
     private final Duration environmentTimeout;
+    private final Duration commandTimeout;
     private final int workerThreads;
     private final int backlog;
     private final Duration shutdownTimeout;
@@ -57,6 +60,7 @@ public final class FastAgiOptions {
         this.maxReplyLines = b.maxReplyLines;
         this.idleTimeout = b.idleTimeout;
         this.environmentTimeout = b.environmentTimeout;
+        this.commandTimeout = b.commandTimeout;
         this.workerThreads = b.workerThreads;
         this.backlog = b.backlog;
         this.shutdownTimeout = b.shutdownTimeout;
@@ -76,7 +80,7 @@ public final class FastAgiOptions {
                 .bindHost(bindHost).port(port).maxLineLength(maxLineLength)
                 .maxEnvironmentLines(maxEnvironmentLines).maxEnvironmentBytes(maxEnvironmentBytes)
                 .maxReplyLines(maxReplyLines).idleTimeout(idleTimeout)
-                .environmentTimeout(environmentTimeout).workerThreads(workerThreads)
+                .environmentTimeout(environmentTimeout).commandTimeout(commandTimeout).workerThreads(workerThreads)
                 .backlog(backlog).shutdownTimeout(shutdownTimeout);
     }
 
@@ -88,6 +92,8 @@ public final class FastAgiOptions {
     public int maxReplyLines() { return maxReplyLines; }
     public Duration idleTimeout() { return idleTimeout; }
     public Duration environmentTimeout() { return environmentTimeout; }
+    /** How long a command may go without a reply, unless the script gives it its own deadline. */
+    public Duration commandTimeout() { return commandTimeout; }
     public int workerThreads() { return workerThreads; }
     public int backlog() { return backlog; }
     public Duration shutdownTimeout() { return shutdownTimeout; }
@@ -98,6 +104,7 @@ public final class FastAgiOptions {
                 + ", maxLineLength=" + maxLineLength + ", maxEnvironmentLines=" + maxEnvironmentLines
                 + ", maxEnvironmentBytes=" + maxEnvironmentBytes + ", maxReplyLines=" + maxReplyLines
                 + ", idleTimeout=" + idleTimeout + ", environmentTimeout=" + environmentTimeout
+                + ", commandTimeout=" + commandTimeout
                 + ", workerThreads=" + workerThreads + ", backlog=" + backlog
                 + ", shutdownTimeout=" + shutdownTimeout + "]";
     }
@@ -112,6 +119,7 @@ public final class FastAgiOptions {
         private int maxReplyLines = DEFAULT_MAX_REPLY_LINES;
         private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
         private Duration environmentTimeout = DEFAULT_ENVIRONMENT_TIMEOUT;
+        private Duration commandTimeout = DEFAULT_COMMAND_TIMEOUT;
         private int workerThreads = DEFAULT_WORKER_THREADS;
         private int backlog = DEFAULT_BACKLOG;
         private Duration shutdownTimeout = DEFAULT_SHUTDOWN_TIMEOUT;
@@ -160,6 +168,11 @@ public final class FastAgiOptions {
 
         public Builder environmentTimeout(Duration value) {
             this.environmentTimeout = positive("environmentTimeout", value);
+            return this;
+        }
+
+        public Builder commandTimeout(Duration value) {
+            this.commandTimeout = positive("commandTimeout", value);
             return this;
         }
 

@@ -18,7 +18,12 @@ public record AgentAttempt(String agent, Instant startedAt, double ringSeconds, 
     public enum Result {
         ANSWERED, NO_ANSWER, BUSY, UNAVAILABLE,
         /** The caller hung up while the agent's phone rang: not the agent's miss. */
-        CALLER_HUNG_UP;
+        CALLER_HUNG_UP,
+        /**
+         * The attempt never finished as far as Hotline knows: the session was cut, Asterisk
+         * refused the Dial, or Hotline stopped, while the phone rang. Not the agent's miss.
+         */
+        CUT;
 
         @JsonValue
         public String wireName() {

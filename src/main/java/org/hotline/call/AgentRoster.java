@@ -167,7 +167,7 @@ public final class AgentRoster implements AgentControl {
                     toIdle(s, now);
                     s.skipUntil = now.plus(busyRetry);
                 }
-                case CALLER_HUNG_UP -> toIdle(s, now);
+                case CALLER_HUNG_UP, CUT -> toIdle(s, now);
             }
             changed(s);
         }

@@ -13,7 +13,15 @@ public enum CallOutcome {
     /** The caller hung up before the IVR answered. */
     ABANDONED_RINGING,
     /** Hotline handed the call back to the dialplan's fallback queue. */
-    FALLBACK;
+    FALLBACK,
+    /** The caller's wait for a person reached the queue's maximum: they heard a message and the call ended. */
+    MAX_WAIT,
+    /**
+     * Hotline lost the call without knowing how it ended: the FastAGI session was cut from the
+     * other side (Asterisk restarted, the network broke) before any agent answered, or Hotline
+     * stopped while the call was live. Used only when nothing better is known.
+     */
+    INTERRUPTED;
 
     @JsonValue
     public String wireName() {

@@ -36,6 +36,13 @@ public final class LiveCall {
     private String customerName;
     private boolean vip;
     private CallRecord.PopTiming pop;
+    private Instant callerHungUpAt;
+    private int attemptsLeftOut;
+    private int timelineLeftOut;
+
+    /** Attempts kept per call; more (a phone skipped again and again) are counted, not listed. */
+    static final int MAX_ATTEMPTS = 100;
+    static final int MAX_TIMELINE = 400;
 
     /** Where the call stands, as the board shows it. */
     public enum Phase {
@@ -133,6 +140,22 @@ public final class LiveCall {
         return Duration.between(pop.ringingAt(), at);
     }
 
+    /** True once an agent answered (the attempt closed as answered). */
+    public synchronized boolean agentAnswered() {
+        return agentAnsweredAt != null;
+    }
+
+    /** Asterisk reported the caller's channel hung up (AMI); the FastAGI session may not have said so. */
+    public synchronized void callerHungUp(Instant at) {
+        if (callerHungUpAt == null) {
+            callerHungUpAt = at;
+        }
+    }
+
+    public synchronized Instant callerHungUpAt() {
+        return callerHungUpAt;
+    }
+
     public synchronized CallRecord.PopTiming pop() {
         return pop;
     }
@@ -172,7 +195,12 @@ public final class LiveCall {
     /** The ringing of one agent ended; {@code answeredAt} is set when the result is ANSWERED. */
     public synchronized void agentRung(String agentId, Instant startedAt, Duration ringing,
                                        AgentAttempt.Result result) {
-        attempts.add(new AgentAttempt(agentId, startedAt, seconds(ringing), round2(standards.rings(ringing)), result));
+        AgentAttempt attempt = new AgentAttempt(agentId, startedAt, seconds(ringing), round2(standards.rings(ringing)), result);
+        if (attempts.size() < MAX_ATTEMPTS || result == AgentAttempt.Result.ANSWERED) {
+            attempts.add(attempt);
+        } else {
+            attemptsLeftOut++;
+        }
         Instant endedRinging = startedAt.plus(ringing);
         if (result == AgentAttempt.Result.ANSWERED) {
             agent = agentId;
@@ -196,8 +224,16 @@ public final class LiveCall {
         return java.util.Optional.ofNullable(pickedUp.get(agentId));
     }
 
+    /**
+     * Adds a timeline entry. A call that waits long while phones are skipped (busy, unreachable)
+     * would grow without end: past {@link #MAX_TIMELINE} entries only the end is still noted.
+     */
     public synchronized void note(Instant at, String event, String detail) {
-        timeline.add(new TimelineEntry(at, event, detail));
+        if (timeline.size() < MAX_TIMELINE || event.equals("ended")) {
+            timeline.add(new TimelineEntry(at, event, detail));
+        } else {
+            timelineLeftOut++;
+        }
     }
 
     /** The call is over. The outcome follows from what happened unless {@code override} is given. */
@@ -214,6 +250,10 @@ public final class LiveCall {
             outcome = CallOutcome.ABANDONED;
         } else {
             outcome = CallOutcome.ABANDONED_RINGING;
+        }
+        if (attemptsLeftOut > 0 || timelineLeftOut > 0) {
+            timeline.add(new TimelineEntry(at, "left-out", attemptsLeftOut + " agent attempts and "
+                    + timelineLeftOut + " timeline entries beyond the first " + MAX_ATTEMPTS + " and " + MAX_TIMELINE));
         }
         note(at, "ended", outcome.wireName());
     }

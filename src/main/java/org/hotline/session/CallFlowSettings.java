@@ -20,7 +20,9 @@ public record CallFlowSettings(
         String agentApologyCue,
         String musicClass,
         PhoneStandards standards,
-        Greeting greeting) {
+        Greeting greeting,
+        Duration maxWait,
+        String maxWaitPrompt) {
 
     public static CallFlowSettings from(HotlineConfig config, PhoneStandards standards) {
         HotlineConfig.QueueSection queue = config.queues().get(0);
@@ -28,7 +30,8 @@ public record CallFlowSettings(
                 Duration.ofMillis(config.center().waitPollMillis()), config.prompts().welcome(),
                 config.prompts().apology(), config.prompts().agentApologyCue(), config.prompts().musicClass(),
                 standards, new Greeting(config.center().name(), config.center().greeting(),
-                        config.center().greetingUnknownCaller()));
+                        config.center().greetingUnknownCaller()),
+                Duration.ofSeconds(queue.maxWaitSeconds()), config.prompts().maxWaitReached());
     }
 
     public String dialStringOf(String extension) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.asteriskjava.fastagi.command.AnswerCommand;
@@ -49,10 +50,18 @@ final class HotlineCall {
     private final HotlineCallScript shared;
     private final CallFlowSettings settings;
     private LiveCall call;
+    /** The agent being rung or talked to for this call, until that attempt is closed (exactly once). */
+    private OpenAttempt open;
     /** The caller's customer view, looked up as the call arrives so that it is ready for the pop. */
     private CompletableFuture<java.util.Optional<CustomerView>> customer;
     private volatile Instant hungUpAt;
     private boolean finished;
+    /** Hotline gave up on the call while the caller was there: the dialplan's fallback takes them. */
+    private boolean handedToFallback;
+
+    /** An agent rung and not yet accounted for: closed by the Dial's end, or by whatever ends the call. */
+    private record OpenAttempt(Agent agent, Instant startedAt, boolean apologise) {
+    }
 
     HotlineCall(AgiSession session, HotlineCallScript shared) {
         this.session = session;
@@ -81,7 +90,7 @@ final class HotlineCall {
                     if (reply.isSuccess() && reply.resultOr(-1) == 0) {
                         call.systemAnswered(shared.clock().instant());
                     }
-                    return session.send(new StreamFileCommand(settings.welcomePrompt(), ""));
+                    return session.send(new StreamFileCommand(settings.welcomePrompt(), ""), PROMPT_DEADLINE);
                 })
                 .thenCompose(reply -> session.send(new SetMusicOnCommand(settings.musicClass())))
                 .thenRun(() -> {
@@ -99,10 +108,26 @@ final class HotlineCall {
             finish(null);
             return;
         }
+        if (!call.waitedBy(shared.clock().instant()).minus(settings.maxWait()).isNegative()) {
+            maxWaitReached();
+            return;
+        }
         shared.acd().poll(call.id()).ifPresentOrElse(this::ring, () ->
-                session.send(new WaitForDigitCommand(settings.waitPoll().toMillis()))
+                session.send(new WaitForDigitCommand(settings.waitPoll().toMillis()),
+                                settings.waitPoll().plus(session.defaultDeadline()))
                         .thenRun(this::waitForAgent)
                         .exceptionally(this::failed));
+    }
+
+    /** The queue's longest wait is over: the caller hears why, and the call ends cleanly (never silence). */
+    private void maxWaitReached() {
+        shared.acd().leave(call.id());
+        call.note(shared.clock().instant(), "max-wait", settings.maxWait().toSeconds() + " s");
+        log.info("call {}: waited the queue's maximum of {} s; ending it with the message", call.id(),
+                settings.maxWait().toSeconds());
+        session.send(new StreamFileCommand(settings.maxWaitPrompt(), ""), PROMPT_DEADLINE)
+                .thenRun(() -> finish(CallOutcome.MAX_WAIT))
+                .exceptionally(this::failed);
     }
 
     private void ring(Agent agent) {
@@ -114,15 +139,28 @@ final class HotlineCall {
                 + seconds(settings.standards().agentRingLimit()) + "," + options;
         call.note(startedAt, "agent-ringing", agent.id());
         call.ringing(agent.id(), startedAt);
+        open = new OpenAttempt(agent, startedAt, apologise);
         changed();
         popScreen(agent, startedAt, apologise);
-        session.send(new ExecCommand("Dial", dial))
-                .thenCompose(reply -> session.send(new GetFullVariableCommand("${DIALSTATUS}")))
+        // No deadline: Dial returns when the conversation ends. A dead peer is found by TCP keep-alive.
+        session.send(new ExecCommand("Dial", dial), null)
+                .thenCompose(reply -> {
+                    if (!reply.isSuccess()) {
+                        // Not the agent's doing: the dial string or Asterisk is wrong. Waiting on would
+                        // loop for ever, so the caller goes to the dialplan's fallback.
+                        throw new IllegalStateException("Asterisk refused the Dial of " + agent.id() + ": " + reply.raw());
+                    }
+                    return session.send(new GetFullVariableCommand("${DIALSTATUS}"));
+                })
                 .thenAccept(reply -> ringEnded(agent, startedAt, apologise, DialOutcome.parse(reply)))
                 .exceptionally(this::failed);
     }
 
     private void ringEnded(Agent agent, Instant startedAt, boolean apologise, DialOutcome dial) {
+        if (open == null) {
+            return; // already closed by the end of the call
+        }
+        open = null;
         Result result = dial.result(callerGone());
         Duration ringing = Duration.between(startedAt, shared.clock().instant());
         if (result == Result.ANSWERED) {
@@ -158,15 +196,21 @@ final class HotlineCall {
                 .exceptionally(this::failed);
     }
 
-    /** Ends the call once: leaves the ACD, records it, and lets Asterisk finish the dialplan. */
+    /**
+     * Ends the call once, whatever ended it: leaves the ACD, releases the agent it rang or
+     * connected (recording how that attempt ended), records the call, and lets Asterisk finish
+     * the dialplan.
+     */
     private void finish(CallOutcome outcome) {
         if (finished || call == null) {
             return;
         }
         finished = true;
         shared.acd().leave(call.id());
-        Instant end = hungUpAt != null ? hungUpAt : shared.clock().instant();
-        call.ended(end, outcome);
+        Instant end = hungUpAt != null ? hungUpAt : call.callerHungUpAt() != null ? call.callerHungUpAt()
+                : shared.clock().instant();
+        closeOpenAttempt(end);
+        call.ended(end, outcome != null ? outcome : outcomeOfAnEndNotFromTheCaller());
         shared.liveCalls().remove(call.id());
         CallRecord record = call.toRecord(end);
         log.info("call {} ended: {} (waited {} s, agent {})", call.id(), record.outcome().wireName(),
@@ -177,7 +221,7 @@ final class HotlineCall {
             log.error("call {}: could not hand the record to the store", call.id(), e);
         }
         shared.floor().publish(new FloorEvent.CallEnded(record));
-        if (outcome == CallOutcome.FALLBACK || session.isClosed()) {
+        if (session.isClosed() || record.outcome() == CallOutcome.FALLBACK) {
             session.close();
             return;
         }
@@ -186,6 +230,53 @@ final class HotlineCall {
                 .thenCompose(reply -> callerGone() ? CompletableFuture.completedFuture(reply)
                         : session.send(new HangupCommand()))
                 .whenComplete((reply, error) -> session.close());
+    }
+
+    /**
+     * The call ended while an agent was rung or connected and the Dial never reported back (the
+     * session was cut, Hotline failed or stopped). The agent is released now, once: as answered if
+     * Asterisk reported their pickup (AMI), else as {@code cut}.
+     */
+    private void closeOpenAttempt(Instant end) {
+        OpenAttempt attempt = open;
+        if (attempt == null) {
+            return;
+        }
+        open = null;
+        String agentId = attempt.agent().id();
+        Optional<Instant> pickedUp = call.pickedUpAt(agentId);
+        if (pickedUp.isPresent()) {
+            call.agentRung(agentId, attempt.startedAt(), Duration.between(attempt.startedAt(), pickedUp.get()),
+                    Result.ANSWERED);
+            if (attempt.apologise()) {
+                call.apologised(pickedUp.get());
+            }
+            shared.roster().ringEnded(agentId, call.id(), Result.ANSWERED);
+            shared.roster().callEnded(agentId, call.id());
+        } else {
+            call.agentRung(agentId, attempt.startedAt(), Duration.between(attempt.startedAt(), end), Result.CUT);
+            shared.roster().ringEnded(agentId, call.id(), Result.CUT);
+            shared.floor().publish(new FloorEvent.RingEnded(agentId, call.id(), Result.CUT));
+        }
+        log.info("call {}: the attempt on agent {} ended with the call: {}", call.id(), agentId,
+                pickedUp.isPresent() ? "answered (Asterisk reported the pickup)" : "cut");
+    }
+
+    /**
+     * How a call ended that its caller did not end: null (derive it: answered, abandoned) when
+     * the caller hung up, a conversation took place, or the call ends normally; {@code fallback}
+     * when Hotline closed the session (a deadline, a protocol error, its own failure or shutdown)
+     * and the dialplan's fallback takes the caller; {@code interrupted} when the other side cut
+     * the session and nothing better is known.
+     */
+    private CallOutcome outcomeOfAnEndNotFromTheCaller() {
+        if (session.isHungUp() || call.callerHungUpAt() != null || call.agentAnswered()) {
+            return null;
+        }
+        if (handedToFallback || session.closedByHotline().isPresent()) {
+            return CallOutcome.FALLBACK;
+        }
+        return session.isClosed() ? CallOutcome.INTERRUPTED : null;
     }
 
     /**
@@ -210,17 +301,19 @@ final class HotlineCall {
 
     /**
      * Something went wrong on Hotline's side or the session was cut. If the caller is still
-     * there, hand them back to the dialplan's fallback queue.
+     * there, Hotline closes the session without {@code HOTLINE_DONE}: the dialplan's fallback
+     * queue takes them, and the outcome says {@code fallback}.
      */
     private Void failed(Throwable error) {
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
         if (session.isClosed() || callerGone()) {
             log.debug("call {}: session ended: {}", call == null ? "?" : call.id(), cause.toString());
-            finish(null);
         } else {
             log.error("call {}: Hotline failed, handing the caller to the dialplan fallback", session.uniqueId(), cause);
-            finish(CallOutcome.FALLBACK);
+            handedToFallback = true;
+            session.abort(cause);
         }
+        finish(null);
         return null;
     }
 
@@ -243,6 +336,9 @@ final class HotlineCall {
         }
         return now;
     }
+
+    /** A prompt may be long; a hung Asterisk is still noticed. */
+    private static final Duration PROMPT_DEADLINE = Duration.ofMinutes(2);
 
     private static String seconds(Duration d) {
         return String.format(Locale.ROOT, "%.1f", d.toMillis() / 1000.0);

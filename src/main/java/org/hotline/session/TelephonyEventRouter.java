@@ -67,7 +67,10 @@ public final class TelephonyEventRouter implements Consumer<TelephonyEvent> {
                     liveCalls.find(e.uniqueId()).ifPresent(c -> c.note(e.at(), "bridged", e.bridgeId()));
             case TelephonyEvent.HungUp e -> {
                 agentLegs.remove(e.uniqueId());
-                liveCalls.find(e.uniqueId()).ifPresent(c -> c.note(e.at(), "hangup", e.causeText()));
+                liveCalls.find(e.uniqueId()).ifPresent(c -> {
+                    c.note(e.at(), "hangup", e.causeText());
+                    c.callerHungUp(e.at());
+                });
             }
             case TelephonyEvent.ManagerConnectionChanged e -> {
                 if (e.connected()) {

@@ -5,7 +5,12 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import io.netty.channel.ChannelDuplexHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.handler.timeout.IdleStateHandler;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The HTTP pipeline of one connection, in order:
@@ -41,6 +46,10 @@ public final class WebChannelInitializer extends ChannelInitializer<SocketChanne
     @Override
     protected void initChannel(SocketChannel ch) {
         ch.pipeline()
+                // Closes connections idle this long: a client that connects and says nothing, or
+                // keeps an idle keep-alive open, does not hold a socket for ever.
+                .addLast("idle", new IdleStateHandler(0, 0, options.idleTimeout().toMillis(), TimeUnit.MILLISECONDS))
+                .addLast("idle-close", new IdleCloser())
                 .addLast("http", new HttpServerCodec())
                 .addLast("aggregator", new JsonObjectAggregator(options.maxRequestBodyBytes()));
         if (live != null) {
@@ -57,5 +66,17 @@ public final class WebChannelInitializer extends ChannelInitializer<SocketChanne
                     .addLast("pages", new StaticFileHandler(pages));
         }
         ch.pipeline().addLast("api", new HttpApiHandler(router, apiExecutor));
+    }
+
+    /** Closes the connection on the idle handler's event (a live socket's own pings keep it busy). */
+    private static final class IdleCloser extends ChannelDuplexHandler {
+        @Override
+        public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+            if (evt instanceof IdleStateEvent) {
+                ctx.close();
+                return;
+            }
+            super.userEventTriggered(ctx, evt);
+        }
     }
 }
