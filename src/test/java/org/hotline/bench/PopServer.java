@@ -56,8 +56,8 @@ final class PopServer implements AutoCloseable {
      * @param baseConfig   the shipped {@code config/hotline.yaml}
      * @param passwordHash the bcrypt hash every agent logs in with
      */
-    static PopServer start(Path baseConfig, String jar, String heap, String keyPrefix, int agents,
-                           String passwordHash, Path workDir) throws IOException, InterruptedException {
+    static PopServer start(Path baseConfig, String jar, String heap, List<String> extraJvmOptions, String keyPrefix,
+                           int agents, String passwordHash, Path workDir) throws IOException, InterruptedException {
         int httpPort = freePort();
         int fastAgiPort = freePort();
         Path overlay = workDir.resolve("pop-overlay.yaml");
@@ -67,9 +67,11 @@ final class PopServer implements AutoCloseable {
         Path gcLog = workDir.resolve("pop-server-gc.log");
         String java = ProcessHandle.current().info().command().orElse("java");
         // The GC log costs nothing measurable and tells whether a slow pop met a pause.
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx" + heap, "-Xlog:gc:file=" + gcLog + ":timemillis",
-                "-cp", jar, "org.hotline.Main",
-                "--config", baseConfig.toString(), "--config", overlay.toString())
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx" + heap, "-Xlog:gc:file=" + gcLog + ":timemillis"));
+        command.addAll(extraJvmOptions);
+        command.addAll(List.of("-cp", jar, "org.hotline.Main",
+                "--config", baseConfig.toString(), "--config", overlay.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         // The server logs as shipped (INFO), into a file rather than a pipe nobody drains.
@@ -166,6 +168,22 @@ final class PopServer implements AutoCloseable {
             String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime (fields 14, 15)
             return ticks / (double) clockTicksPerSecond();
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
+    /** CPU time the whole host spent busy so far (all but idle and iowait), in seconds, from {@code /proc/stat}. */
+    static double hostBusySeconds() {
+        try {
+            String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long busy = 0;
+            for (int i = 1; i < f.length && i <= 8; i++) { // user nice system idle iowait irq softirq steal
+                if (i != 4 && i != 5) {
+                    busy += Long.parseLong(f[i]);
+                }
+            }
+            return busy / (double) clockTicksPerSecond();
         } catch (IOException | RuntimeException e) {
             return Double.NaN;
         }
