@@ -134,6 +134,7 @@ public final class Hotline implements AutoCloseable {
             metrics = new HotlineMetrics(new HotlineMetrics.Sources(roster::agents, this::agiSessions,
                     this::amiConnected, history::pendingWrites, history::writeFailures, this::webSocketClients), queues);
             feed = new ScreenFeed(screenSettings(config), roster, liveCalls, dayFigures, floorThread, metrics, clock);
+            warmUp(feed, customers);
             floor.subscribe(feed);
             FloorWatch watch = new FloorWatch(liveCalls, standards, floor, clock);
             BoardFigures boardFigures = new BoardFigures(kpis, feed, metrics::popLatencyP95Millis, (queue, today) -> {
@@ -204,6 +205,20 @@ public final class Hotline implements AutoCloseable {
         } catch (Exception | Error e) {
             close();
             throw e;
+        }
+    }
+
+    /**
+     * Pays the first-use costs before the first call rather than on its pop: the customer
+     * directory's connection and scripts, and the JSON writers of the screens' messages.
+     */
+    private static void warmUp(ScreenFeed feed, CustomerDirectory customers) {
+        feed.warmUp();
+        try {
+            customers.findByPhone("+10000000000");
+        } catch (RuntimeException e) {
+            log.warn("customer directory not reachable at start ({}); callers show as unknown until it is",
+                    e.getMessage());
         }
     }
 

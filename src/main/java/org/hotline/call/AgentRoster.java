@@ -266,6 +266,17 @@ public final class AgentRoster implements AgentControl {
         return Optional.ofNullable(byDevice.get(device.toLowerCase(java.util.Locale.ROOT))).map(s -> s.agent);
     }
 
+    /** Agents who would take a call now with {@code skill} (any skill when null); no views are built. */
+    public synchronized long availableWith(String skill) {
+        long n = 0;
+        for (Slot s : slots.values()) {
+            if ((skill == null || s.agent.has(skill)) && "available".equals(stateName(s))) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     @Override
     public synchronized List<AgentView> agents() {
         List<AgentView> views = new ArrayList<>(slots.size());

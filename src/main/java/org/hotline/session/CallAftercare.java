@@ -65,34 +65,63 @@ public final class CallAftercare {
      * @throws NoSuchElementException when the call is not known
      * @throws IllegalStateException  when no agent took the call
      */
-    public synchronized CallRecord dispose(String callId, Disposition disposition) {
-        CallRecord record = find(callId).orElseThrow(() -> new NoSuchElementException("no call with id '" + callId + "'"));
-        if (record.agent() == null) {
-            throw new IllegalStateException("no agent took call " + callId + "; there is nothing to dispose");
+    public CallRecord dispose(String callId, Disposition disposition) {
+        remember(callId);
+        CallRecord updated;
+        synchronized (this) {
+            CallRecord record = recent.get(callId);
+            if (record == null) {
+                throw new NoSuchElementException("no call with id '" + callId + "'");
+            }
+            if (record.agent() == null) {
+                throw new IllegalStateException("no agent took call " + callId + "; there is nothing to dispose");
+            }
+            updated = record.withDisposition(disposition);
+            history.append(updated, KpiCounters.ZERO);
+            recent.put(callId, updated);
         }
-        CallRecord updated = record.withDisposition(disposition);
-        history.append(updated, KpiCounters.ZERO);
-        recent.put(callId, updated);
         identification.recordCall(updated);
-        roster.endWrapUp(record.agent(), callId);
+        roster.endWrapUp(updated.agent(), callId);
         return updated;
     }
 
     /** The agent's wrap-up after {@code callId} ended: its length goes on the record and into AHT, once. */
-    public synchronized void wrapUpEnded(AgentRoster.WrapUpEnded ended) {
+    public void wrapUpEnded(AgentRoster.WrapUpEnded ended) {
         double seconds = ended.duration().toMillis() / 1000.0;
         figures.wrapUpEnded(ended.agentId(), seconds);
-        find(ended.callId()).ifPresent(record -> {
-            CallRecord updated = record.withWrapUpSeconds(seconds);
-            history.amend(updated, KpiCounters.wrapUp(seconds), WRAP_UP_PART);
-            recent.put(record.id(), updated);
-        });
+        remember(ended.callId());
+        synchronized (this) {
+            CallRecord record = recent.get(ended.callId());
+            if (record != null) {
+                CallRecord updated = record.withWrapUpSeconds(seconds);
+                history.amend(updated, KpiCounters.wrapUp(seconds), WRAP_UP_PART);
+                recent.put(record.id(), updated);
+            }
+        }
     }
 
     /** The call as last known here or in the store. */
-    public synchronized Optional<CallRecord> find(String callId) {
-        CallRecord known = recent.get(callId);
-        return known != null ? Optional.of(known) : history.find(callId);
+    public Optional<CallRecord> find(String callId) {
+        remember(callId);
+        synchronized (this) {
+            return Optional.ofNullable(recent.get(callId));
+        }
+    }
+
+    /**
+     * Makes sure a call known to the store is known here, reading the store outside the lock so
+     * that a slow store never holds up the calls ending meanwhile.
+     */
+    private void remember(String callId) {
+        synchronized (this) {
+            if (recent.containsKey(callId)) {
+                return;
+            }
+        }
+        Optional<CallRecord> stored = history.find(callId);
+        synchronized (this) {
+            stored.ifPresent(r -> recent.putIfAbsent(callId, r));
+        }
     }
 
     /** The last call {@code agentId} answered, if known here. */

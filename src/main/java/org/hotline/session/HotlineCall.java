@@ -56,6 +56,8 @@ final class HotlineCall {
     private CompletableFuture<java.util.Optional<CustomerView>> customer;
     private volatile Instant hungUpAt;
     private boolean finished;
+    /** The agent who talked to the caller: released once the record is handed on, so aftercare knows the call first. */
+    private Agent connected;
     /** Hotline gave up on the call while the caller was there: the dialplan's fallback takes them. */
     private boolean handedToFallback;
 
@@ -177,8 +179,8 @@ final class HotlineCall {
             if (apologise) {
                 call.apologised(startedAt.plus(ringing));
             }
-            // Dial returns when the conversation is over: the agent is free again.
-            shared.roster().callEnded(agent.id(), call.id());
+            // Dial returns when the conversation is over: the agent is free again (in finish).
+            connected = agent;
             finish(null);
             return;
         }
@@ -221,6 +223,9 @@ final class HotlineCall {
             log.error("call {}: could not hand the record to the store", call.id(), e);
         }
         shared.floor().publish(new FloorEvent.CallEnded(record));
+        if (connected != null) {
+            shared.roster().callEnded(connected.id(), call.id());
+        }
         if (session.isClosed() || record.outcome() == CallOutcome.FALLBACK) {
             session.close();
             return;
@@ -252,7 +257,7 @@ final class HotlineCall {
                 call.apologised(pickedUp.get());
             }
             shared.roster().ringEnded(agentId, call.id(), Result.ANSWERED);
-            shared.roster().callEnded(agentId, call.id());
+            connected = attempt.agent();
         } else {
             call.agentRung(agentId, attempt.startedAt(), Duration.between(attempt.startedAt(), end), Result.CUT);
             shared.roster().ringEnded(agentId, call.id(), Result.CUT);

@@ -88,6 +88,19 @@ public final class ScreenFeed implements Consumer<FloorEvent> {
         this.clock = clock;
     }
 
+    /**
+     * Encodes one message of each kind before the first call, so that the first pop does not pay
+     * for Jackson building its serializers.
+     */
+    public void warmUp() {
+        encode(boardSnapshot());
+        encode(message("pop", "customer", new org.hotline.customer.CustomerView(
+                new org.hotline.customer.Customer("warm-up", "Warm Up", List.of("+10000000000"), null, null, null,
+                        null, null, List.of(new org.hotline.customer.Ticket("t", "s", "open", Instant.EPOCH)),
+                        List.of()), List.of(), List.of(new org.hotline.customer.Interaction("i", Instant.EPOCH,
+                        "email", null, null, null, null, null, null)))));
+    }
+
     /** Open live sockets, desktops and boards together. */
     public int clients() {
         return boardSockets.size() + agentSockets.values().stream().mapToInt(Set::size).sum();
@@ -160,15 +173,21 @@ public final class ScreenFeed implements Consumer<FloorEvent> {
         switch (event) {
             case FloorEvent.AgentChanged e -> {
                 toAgent(e.agent().id(), message("state", "agent", e.agent()));
-                broadcast(message("agent", "agent", boardAgent(e.agent())));
-                // The queues this agent serves count their available agents anew.
-                settings.queueSkills().forEach((queue, skill) -> {
-                    if (e.agent().skills().contains(skill)) {
-                        broadcast(message("queue", "queue", queueView(queue)));
-                    }
-                });
+                if (!boardSockets.isEmpty()) {
+                    broadcast(message("agent", "agent", boardAgent(e.agent())));
+                    // The queues this agent serves count their available agents anew.
+                    settings.queueSkills().forEach((queue, skill) -> {
+                        if (e.agent().skills().contains(skill)) {
+                            broadcast(message("queue", "queue", queueView(queue)));
+                        }
+                    });
+                }
             }
-            case FloorEvent.CallChanged e -> broadcast(message("queue", "queue", queueView(e.call().queue())));
+            case FloorEvent.CallChanged e -> {
+                if (!boardSockets.isEmpty()) {
+                    broadcast(message("queue", "queue", queueView(e.call().queue())));
+                }
+            }
             case FloorEvent.PopReady e -> pop(e.pop());
             case FloorEvent.RingEnded e -> {
                 Map<String, Object> ended = new LinkedHashMap<>();
@@ -188,7 +207,9 @@ public final class ScreenFeed implements Consumer<FloorEvent> {
                     toAgent(e.record().agent(), ended);
                     toAgent(e.record().agent(), message("figures", "today", figures.of(e.record().agent())));
                 }
-                broadcast(message("queue", "queue", queueView(e.record().queue())));
+                if (!boardSockets.isEmpty()) {
+                    broadcast(message("queue", "queue", queueView(e.record().queue())));
+                }
             }
             case FloorEvent.AlertRaised e -> {
                 alerts.addFirst(e.alert());
@@ -271,9 +292,7 @@ public final class ScreenFeed implements Consumer<FloorEvent> {
             }
         }
         waiting.sort(Comparator.comparing(LiveCall.View::waitingSince));
-        String skill = settings.queueSkills().get(queue);
-        long available = roster.agents().stream()
-                .filter(a -> "available".equals(a.state()) && (skill == null || a.skills().contains(skill))).count();
+        long available = roster.availableWith(settings.queueSkills().get(queue));
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", queue);
         m.put("availableAgents", available);

@@ -67,7 +67,7 @@ final class PopServer implements AutoCloseable {
         Path gcLog = workDir.resolve("pop-server-gc.log");
         String java = ProcessHandle.current().info().command().orElse("java");
         // The GC log costs nothing measurable and tells whether a slow pop met a pause.
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx" + heap, "-Xlog:gc:file=" + gcLog + ":timemillis"));
+        List<String> command = new ArrayList<>(List.of(java, "-Xms" + heap, "-Xmx" + heap, "-Xlog:gc:file=" + gcLog + ":timemillis"));
         command.addAll(extraJvmOptions);
         command.addAll(List.of("-cp", jar, "org.hotline.Main",
                 "--config", baseConfig.toString(), "--config", overlay.toString()));
