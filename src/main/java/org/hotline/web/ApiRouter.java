@@ -39,7 +39,8 @@ import org.slf4j.LoggerFactory;
  * <table>
  *   <caption>Routes, and what each role may do (token = bearer token; sup = supervisor; agent)</caption>
  *   <tr><th>route</th><th>token</th><th>sup</th><th>agent</th><th>answer</th></tr>
- *   <tr><td>GET /healthz</td><td colspan="3">no credentials</td><td>200 all up, 503 any down</td></tr>
+ *   <tr><td>GET /healthz</td><td colspan="3">none for up/down; the token or a supervisor for
+ *       each component's detail</td><td>200 all up, 503 any down</td></tr>
  *   <tr><td>POST /api/login</td><td colspan="3">no credentials</td><td>{@code {"username","role","agent"}}
  *       and the cookie; 401 wrong username or password; 429 too many failures</td></tr>
  *   <tr><td>POST /api/logout</td><td colspan="3">no credentials</td><td>{@code {}}, cookie cleared</td></tr>
@@ -134,7 +135,7 @@ public final class ApiRouter {
         List<String> segments = segments(req.rawPath());
         if (segments.equals(List.of("healthz"))) {
             allow(req, "GET");
-            return health();
+            return health(mayReadHealthDetails(req));
         }
         if (segments.isEmpty() || !segments.get(0).equals("api")) {
             throw notFound(req);
@@ -243,7 +244,18 @@ public final class ApiRouter {
         throw notFound(req);
     }
 
-    private ApiResponse health() {
+    /**
+     * Anyone may learn whether each component is up (load balancers, monitors); the details
+     * (addresses, user names, error texts) are for the API token and supervisors.
+     */
+    private boolean mayReadHealthDetails(ApiRequest req) {
+        if (req.authorization() != null) {
+            return auth.accepts(req.authorization());
+        }
+        return logins.authenticateCookie(req.cookie()).map(Principal::isSupervisor).orElse(false);
+    }
+
+    private ApiResponse health(boolean details) {
         Map<String, Map<String, Object>> components = new LinkedHashMap<>();
         boolean allUp = true;
         for (int i = 0; i < healthChecks.size(); i++) {
@@ -256,7 +268,9 @@ public final class ApiRouter {
             allUp &= h.up();
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("up", h.up());
-            entry.put("detail", h.detail());
+            if (details) {
+                entry.put("detail", h.detail());
+            }
             components.put(h.name(), entry);
         }
         Map<String, Object> body = new LinkedHashMap<>();

@@ -39,9 +39,25 @@ class ApiRouterTest {
     private final ApiRouter router = harness.router;
 
     private ApiResponse healthz(HealthCheck... checks) {
+        return healthz(AUTH, checks);
+    }
+
+    private ApiResponse healthz(String authorization, HealthCheck... checks) {
         return new ApiRouter(Fixtures.TOKEN, calls, kpis, agents, harness.customers, harness.desk, harness.logins,
                 harness.settings, List.of(checks))
-                .handle(new ApiRequest("GET", "/healthz", null, null, null, null));
+                .handle(new ApiRequest("GET", "/healthz", null, authorization, null, null));
+    }
+
+    @Test
+    void withoutCredentialsHealthSaysOnlyUpOrDownPerComponent() {
+        ApiResponse r = healthz((String) null, () -> new ComponentHealth("ami", false, "user hotline at 10.0.0.5:5038 refused"));
+        assertEquals(503, r.status());
+        JsonNode ami = body(r).get("components").get("ami");
+        assertEquals(false, ami.get("up").asBoolean());
+        assertTrue(ami.path("detail").isMissingNode(), "details need the token: " + ami);
+        assertTrue(healthz("Bearer wrong", () -> new ComponentHealth("ami", true, "x")).status() == 200);
+        assertTrue(body(healthz("Bearer wrong", () -> new ComponentHealth("ami", true, "x")))
+                .get("components").get("ami").path("detail").isMissingNode());
     }
 
     private ApiResponse get(String path, Map<String, List<String>> query) {

@@ -111,13 +111,17 @@ class WebServerTest {
 
     @Test
     void healthzNeedsNoTokenAndTurns503WhenAComponentIsDown() throws Exception {
-        HttpResponse<String> up = send(HttpRequest.newBuilder(uri("/healthz")));
+        HttpResponse<String> anonymous = send(HttpRequest.newBuilder(uri("/healthz")));
+        assertEquals(200, anonymous.statusCode());
+        assertTrue(body(anonymous).get("components").get("redis").path("detail").isMissingNode(),
+                "details need the token");
+        HttpResponse<String> up = send(HttpRequest.newBuilder(uri("/healthz")).header("Authorization", "Bearer " + Fixtures.TOKEN));
         assertEquals(200, up.statusCode());
         assertEquals("up", body(up).get("status").asText());
         assertEquals("connected, 0 writes pending", body(up).get("components").get("redis").get("detail").asText());
 
         amiUp.set(false);
-        HttpResponse<String> down = send(HttpRequest.newBuilder(uri("/healthz")));
+        HttpResponse<String> down = send(HttpRequest.newBuilder(uri("/healthz")).header("Authorization", "Bearer " + Fixtures.TOKEN));
         assertEquals(503, down.statusCode());
         assertEquals("degraded", body(down).get("status").asText());
         assertEquals("connection refused", body(down).get("components").get("ami").get("detail").asText());
