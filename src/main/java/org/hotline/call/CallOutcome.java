@@ -13,7 +13,14 @@ public enum CallOutcome {
     /** The caller hung up before the IVR answered. */
     ABANDONED_RINGING,
     /** Hotline handed the call back to the dialplan's fallback queue. */
-    FALLBACK;
+    FALLBACK,
+    /**
+     * Hotline stopped (crash, {@code kill -9}, power loss) while the call was live and no agent
+     * had answered it; the record was completed at the next start from the call's last journaled
+     * progress, and its end is the last event known then. It is offered but neither answered nor
+     * abandoned in the KPIs.
+     */
+    INTERRUPTED;
 
     @JsonValue
     public String wireName() {
