@@ -96,7 +96,10 @@ public final class Hotline implements AutoCloseable {
                     .withPort(config.redis().port())
                     .withKeyPrefix(config.redis().keyPrefix())
                     .withRetention(Duration.ofDays(config.redis().callRetentionDays()),
-                            RedisOptions.DEFAULT_KPI_RETENTION), clock);
+                            RedisOptions.DEFAULT_KPI_RETENTION),
+                    org.hotline.redis.JournalOptions.of(java.nio.file.Path.of(config.journal().directory()),
+                            config.journal().groupCommitMillis(), config.journal().maxPendingRecords()),
+                    new KpiRules(standards)::contribution, clock);
             started.push(history);
             kpis = new KpiService(history, queues, zone, clock);
 
