@@ -8,7 +8,6 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -45,7 +44,6 @@ final class JournalFiles implements AutoCloseable {
     static final long DEFAULT_SEGMENT_BYTES = 16L * 1024 * 1024;
     private static final Logger LOG = LoggerFactory.getLogger(JournalFiles.class);
     private static final Pattern SEGMENT_NAME = Pattern.compile("journal-(\\d{6,})\\.log");
-    private static final String CHECKPOINT = "checkpoint.json";
 
     /** One segment file and the seqs it holds (-1: none yet). */
     static final class Segment {
@@ -149,7 +147,7 @@ final class JournalFiles implements AutoCloseable {
             }
         }
         found.sort((a, b) -> Integer.compare(a.number, b.number));
-        long[] checkpoint = readCheckpoint();
+        long[] checkpoint = JournalCheckpoint.read(directory);
         long confirmed = checkpoint[0];
         long lastSeq = Math.max(0, checkpoint[1] - 1);
         long unconfirmed = 0;
@@ -383,29 +381,7 @@ final class JournalFiles implements AutoCloseable {
 
     /** Records that every entry up to {@code confirmedSeq} is in Redis; atomic, not forced. */
     void writeCheckpoint(long confirmedSeq, long nextSeq) throws IOException {
-        Path tmp = directory.resolve(CHECKPOINT + ".tmp");
-        Files.writeString(tmp, "{\"confirmedSeq\":" + confirmedSeq + ",\"nextSeq\":" + nextSeq + "}\n");
-        Files.move(tmp, directory.resolve(CHECKPOINT), StandardCopyOption.ATOMIC_MOVE,
-                StandardCopyOption.REPLACE_EXISTING);
-    }
-
-    /** {confirmedSeq, nextSeq}; zeros when there is none or it cannot be read. */
-    private long[] readCheckpoint() {
-        Path file = directory.resolve(CHECKPOINT);
-        if (!Files.exists(file)) {
-            return new long[] {0, 0};
-        }
-        try {
-            Matcher m = Pattern.compile("\\{\"confirmedSeq\":(\\d+),\"nextSeq\":(\\d+)}\\s*")
-                    .matcher(Files.readString(file));
-            if (m.matches()) {
-                return new long[] {Long.parseLong(m.group(1)), Long.parseLong(m.group(2))};
-            }
-            LOG.warn("journal: {} is not readable; every entry in the journal is replayed", file);
-        } catch (IOException | NumberFormatException e) {
-            LOG.warn("journal: {} is not readable ({}); every entry in the journal is replayed", file, e.toString());
-        }
-        return new long[] {0, 0};
+        JournalCheckpoint.write(directory, confirmedSeq, nextSeq);
     }
 
     @Override
