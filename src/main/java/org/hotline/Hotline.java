@@ -1,5 +1,6 @@
 package org.hotline;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -34,6 +35,7 @@ import org.hotline.customer.PhoneNumbers;
 import org.hotline.metrics.AgentDayFigures;
 import org.hotline.metrics.KpiRules;
 import org.hotline.metrics.KpiService;
+import org.hotline.redis.JournalOptions;
 import org.hotline.redis.RedisCallHistory;
 import org.hotline.redis.RedisCustomerDirectory;
 import org.hotline.redis.RedisOptions;
@@ -98,7 +100,10 @@ public final class Hotline implements AutoCloseable {
                     .withPort(config.redis().port())
                     .withKeyPrefix(config.redis().keyPrefix())
                     .withRetention(Duration.ofDays(config.redis().callRetentionDays()),
-                            RedisOptions.DEFAULT_KPI_RETENTION), clock);
+                            RedisOptions.DEFAULT_KPI_RETENTION),
+                    JournalOptions.of(Path.of(config.journal().directory()),
+                            config.journal().groupCommitMillis(), config.journal().maxPendingRecords()),
+                    new KpiRules(standards)::contribution, clock);
             started.push(history);
             kpis = new KpiService(history, queues, zone, clock);
 
@@ -132,7 +137,8 @@ public final class Hotline implements AutoCloseable {
             });
 
             metrics = new HotlineMetrics(new HotlineMetrics.Sources(roster::agents, this::agiSessions,
-                    this::amiConnected, history::pendingWrites, history::writeFailures, this::webSocketClients), queues);
+                    this::amiConnected, history::pendingWrites, history::writeFailures, history::deadLetters,
+                    history::backlogOverflowing, this::webSocketClients), queues);
             feed = new ScreenFeed(screenSettings(config), roster, liveCalls, dayFigures, floorThread, metrics, clock);
             warmUp(feed, customers);
             floor.subscribe(feed);
@@ -142,6 +148,12 @@ public final class Hotline implements AutoCloseable {
                 watch.serviceLevel(queue, today.serviceLevel(), config.standards().serviceLevelTarget());
             });
             floor.subscribe(event -> {
+                // Each change of a live call (arrival, each ring, the agent's answer) reaches the
+                // journal, so a call cut by a crash is completed at the next start.
+                if (event instanceof FloorEvent.CallChanged changed) {
+                    liveCalls.find(changed.call().callId())
+                            .ifPresent(call -> history.progress(call.toRecord(clock.instant())));
+                }
                 if (event instanceof FloorEvent.CallEnded ended) {
                     metrics.callEnded(ended.record().outcome());
                     blocking.execute(boardFigures::refresh);

@@ -17,9 +17,11 @@ public enum CallOutcome {
     /** The caller's wait for a person reached the queue's maximum: they heard a message and the call ended. */
     MAX_WAIT,
     /**
-     * Hotline lost the call without knowing how it ended: the FastAGI session was cut from the
-     * other side (Asterisk restarted, the network broke) before any agent answered, or Hotline
-     * stopped while the call was live. Used only when nothing better is known.
+     * Hotline lost the call without knowing how it ended, before any agent answered: the FastAGI
+     * session was cut from the other side (Asterisk restarted, the network broke), or Hotline
+     * itself stopped (crash, {@code kill -9}, power loss) and completed the record at its next
+     * start from the call's last journaled progress. Used only when nothing better is known. It
+     * is offered but neither answered nor abandoned in the KPIs.
      */
     INTERRUPTED;
 

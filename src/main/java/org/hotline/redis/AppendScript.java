@@ -13,11 +13,28 @@ import redis.clients.jedis.UnifiedJedis;
  *
  * <p>Why a script rather than MULTI/EXEC: a retry after a lost reply (Redis ran the write, then
  * the connection broke before the answer came back) must not count the call twice. The script
- * adds the counters only if {@code SET counted:{id} NX} succeeds, so running the same append any
- * number of times counts it once; the record and index writes are idempotent anyway. A later
- * append of the same call id replaces the record but never adds counters again; an append whose
- * contribution is {@link KpiCounters#ZERO} sets no guard, so a call first stored with zero
+ * adds the counters only if the guard key {@code counted:{id}} does not exist, and sets the guard
+ * in the same run, so running the same append any number of times (a retry, a replay of the
+ * journal after a crash) counts it once; the record and index writes are idempotent anyway. A
+ * later append of the same call id replaces the record but never adds counters again; an append
+ * whose contribution is {@link KpiCounters#ZERO} sets no guard, so a call first stored with zero
  * contribution is still counted by its next append.
+ *
+ * <p>Why the checks come first and the guard last. Redis does not roll a script back: whatever a
+ * script wrote before a command failed stays written. With the guard set first, a counter command
+ * failing after it left the call counted never (the guard stops every retry); with the guard set
+ * last, the same failure would leave some counters added and no guard, and the retry would add
+ * them again. So the script makes a failure part-way impossible instead of choosing which way it
+ * goes wrong: before writing anything it checks every key it will write (TYPE must be
+ * {@code string} or {@code none} for the record and the guard, {@code zset}/{@code none} for the
+ * index, {@code hash}/{@code none} for the KPI hash, {@code set}/{@code none} for the queue set)
+ * and that every counter field it will increment holds a number, and answers an error naming the
+ * key when one does not. What remains cannot fail half-way: an out-of-memory refusal comes at the
+ * first write (Redis lets a script that has written finish, to keep it atomic), and a crash of
+ * Redis mid-script persists nothing of it (AOF and replicas receive a script's effects as one
+ * transaction). The guard is set last, with the counters, so "guard set" always means "counters
+ * added". A refused append (wrong key type) is therefore safe to dead-letter and to run again
+ * after an operator fixed the key.
  */
 final class AppendScript {
 
@@ -33,13 +50,34 @@ final class AppendScript {
     // ARGV: 1 json, 2 index score, 3 id, 4 record ttl s, 5 index cutoff score, 6 KPI ttl s,
     //       7 queue, then triples from 8: kind ('i' HINCRBY, 'f' HINCRBYFLOAT), field, amount
     static final String LUA = """
+            local counting = #ARGV >= 8
+            local wants = {{KEYS[1], 'string'}, {KEYS[2], 'zset'}}
+            if counting then
+              wants[3] = {KEYS[3], 'string'}
+              wants[4] = {KEYS[4], 'hash'}
+              wants[5] = {KEYS[5], 'set'}
+            end
+            for _, want in ipairs(wants) do
+              local t = redis.call('TYPE', want[1])['ok']
+              if t ~= 'none' and t ~= want[2] then
+                return redis.error_reply('WRONGTYPE key ' .. want[1] .. ' holds a ' .. t .. ', not a ' .. want[2])
+              end
+            end
+            local count = counting and redis.call('EXISTS', KEYS[3]) == 0
+            if count then
+              for i = 8, #ARGV, 3 do
+                local current = redis.call('HGET', KEYS[4], ARGV[i + 1])
+                if current and (tonumber(current) == nil
+                    or (ARGV[i] == 'i' and not string.match(current, '^-?%d+$'))) then
+                  return redis.error_reply('WRONGTYPE field ' .. ARGV[i + 1] .. ' of key ' .. KEYS[4]
+                      .. ' holds ' .. current .. ', not ' .. (ARGV[i] == 'i' and 'an integer' or 'a number'))
+                end
+              end
+            end
             redis.call('SET', KEYS[1], ARGV[1], 'EX', ARGV[4])
             redis.call('ZADD', KEYS[2], ARGV[2], ARGV[3])
             redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', '(' .. ARGV[5])
-            if #ARGV < 8 then
-              return 0
-            end
-            if not redis.call('SET', KEYS[3], '1', 'NX', 'EX', ARGV[4]) then
+            if not count then
               return 0
             end
             for i = 8, #ARGV, 3 do
@@ -51,6 +89,7 @@ final class AppendScript {
             end
             redis.call('EXPIRE', KEYS[4], ARGV[6])
             redis.call('SADD', KEYS[5], ARGV[7])
+            redis.call('SET', KEYS[3], '1', 'EX', ARGV[4])
             return 1
             """;
 
@@ -96,7 +135,9 @@ final class AppendScript {
     }
 
     /**
-     * Runs the prepared append; throws whatever Jedis throws when Redis is away or refuses.
+     * Runs the prepared append with EVAL (not EVALSHA: no NOSCRIPT case after a Redis restart);
+     * throws whatever Jedis throws when Redis is away ({@code JedisConnectionException}) or
+     * refuses ({@code JedisDataException}, e.g. {@code WRONGTYPE key ... holds a string, not a hash}).
      *
      * @return true when this run added the counters, false when they were already counted (or
      *         there were none)

@@ -31,7 +31,8 @@ import org.hotline.web.ScreenFeed;
  *   <li>{@code hotline_pop_latency_seconds{stage="sent"|"acked"}}: from ringing an agent to the pop
  *       leaving for their desktop, and to the desktop reporting it on screen (histogram);</li>
  *   <li>{@code hotline_agi_sessions}, {@code hotline_ami_connected}, {@code hotline_ami_reconnects_total},
- *       {@code hotline_redis_write_queue}, {@code hotline_redis_write_failures_total},
+ *       {@code hotline_redis_write_queue}, {@code hotline_redis_write_failures},
+ *       {@code hotline_redis_dead_letters}, {@code hotline_redis_backlog_overflowing},
  *       {@code hotline_websocket_clients}; and the JVM's memory, threads and CPU.</li>
  * </ul>
  */
@@ -50,7 +51,8 @@ public final class HotlineMetrics implements ScreenFeed.PopLatency {
     /** What the gauges read; each supplier must be cheap and thread-safe. */
     public record Sources(Supplier<List<AgentView>> agents, Supplier<Integer> agiSessions,
                           Supplier<Boolean> amiConnected, Supplier<Integer> redisWriteQueue,
-                          Supplier<Long> redisWriteFailures, Supplier<Integer> webSocketClients) {
+                          Supplier<Long> redisWriteFailures, Supplier<Long> deadLetters,
+                          Supplier<Boolean> redisBacklogOverflowing, Supplier<Integer> webSocketClients) {
     }
 
     /** Gauges hold their sources strongly: Micrometer's default weak reference lets a lambda be collected (NaN). */
@@ -78,6 +80,12 @@ public final class HotlineMetrics implements ScreenFeed.PopLatency {
                 .description("call records accepted and not yet in Redis").strongReference(true).register(registry);
         Gauge.builder("hotline.redis.write.failures", sources.redisWriteFailures(), s -> s.get())
                 .description("failed Redis write attempts since start").strongReference(true).register(registry);
+        Gauge.builder("hotline.redis.dead.letters", sources.deadLetters(), s -> s.get())
+                .description("records Redis refused, kept in the journal's dead-letter file for an operator")
+                .strongReference(true).register(registry);
+        Gauge.builder("hotline.redis.backlog.overflowing", sources.redisBacklogOverflowing(), s -> s.get() ? 1 : 0)
+                .description("1 while more records wait for Redis than fit in memory (the rest wait in the journal)")
+                .strongReference(true).register(registry);
         Gauge.builder("hotline.websocket.clients", sources.webSocketClients(), s -> s.get())
                 .description("open agent-desktop and board sockets").strongReference(true).register(registry);
         new JvmMemoryMetrics().bindTo(registry);

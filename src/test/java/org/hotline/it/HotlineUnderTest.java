@@ -54,7 +54,9 @@ final class HotlineUnderTest implements AutoCloseable {
                 standards: { ringCadenceSeconds: %s }
                 prompts: { welcome: beep }
                 center: { waitPollMillis: 250, busyAgentRetrySeconds: 2, wrapUpSeconds: %d }
-                """.formatted(TOKEN, keyPrefix, CADENCE_SECONDS, WRAP_UP_SECONDS));
+                journal: { directory: "%s" }
+                """.formatted(TOKEN, keyPrefix, CADENCE_SECONDS, WRAP_UP_SECONDS,
+                Files.createTempDirectory("hotline-it-journal")));
         Path file = Files.createTempFile("hotline-it", ".yaml");
         Files.writeString(file, overlay + agentsOf(agents));
         HotlineConfig config = new ConfigLoader(java.util.Map.of())

@@ -19,7 +19,7 @@ class HotlineMetricsTest {
 
     private final HotlineMetrics metrics = new HotlineMetrics(new HotlineMetrics.Sources(
             () -> List.of(agent("1", "available"), agent("2", "on-call"), agent("3", "on-call")),
-            () -> 7, () -> true, () -> 3, () -> 11L, () -> 2), List.of("support"));
+            () -> 7, () -> true, () -> 3, () -> 11L, () -> 1L, () -> false, () -> 2), List.of("support"));
 
     @Test
     void gaugesReadTheirSourcesAlsoAfterAGarbageCollection() {
@@ -31,6 +31,8 @@ class HotlineMetricsTest {
         assertTrue(text.contains("hotline_redis_write_queue 3.0"), text);
         assertTrue(text.contains("hotline_redis_write_failures 11.0"), text);
         assertTrue(text.contains("hotline_websocket_clients 2.0"), text);
+        assertTrue(text.contains("hotline_redis_dead_letters 1.0"), text);
+        assertTrue(text.contains("hotline_redis_backlog_overflowing 0.0"), text);
     }
 
     @Test

@@ -1,0 +1,85 @@
+package org.hotline.redis;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import java.util.zip.CRC32C;
+import org.hotline.json.Json;
+
+/**
+ * The text form of a {@link JournalEntry}: one JSON object per line, its last field a CRC-32C of
+ * the rest, so that a line cut short by a crash or damaged on disk is recognised, never half-read.
+ * The object stays plain JSON ({@code jq} reads a segment as it is):
+ * <pre>{"seq":1,...,"contribution":{...},"crc":"89abcdef"}</pre>
+ * The CRC covers the UTF-8 bytes of the same object without its {@code crc} field, i.e. the line
+ * with {@code ,"crc":"89abcdef"} removed. Thread-safe.
+ */
+final class JournalLine {
+
+    /** {@code ,"crc":"} + 8 hex digits + {@code "}}. */
+    private static final String CRC_FIELD = ",\"crc\":\"";
+    private static final int SUFFIX_LENGTH = CRC_FIELD.length() + 8 + 2;
+
+    /** Why a line could not be read back. */
+    static final class CorruptLineException extends Exception {
+        CorruptLineException(String message) {
+            super(message);
+        }
+
+        CorruptLineException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    private final ObjectMapper json = Json.newMapper();
+
+    /** The line for {@code entry}, without the line feed. */
+    String encode(JournalEntry entry) {
+        String body;
+        try {
+            body = json.writeValueAsString(entry);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("call " + entry.callId() + " cannot be written as JSON", e);
+        }
+        return body.substring(0, body.length() - 1) + CRC_FIELD + crc(body) + "\"}";
+    }
+
+    /**
+     * Reads a line written by {@link #encode}.
+     *
+     * @throws CorruptLineException when the line is cut short, its CRC does not match, or it is no entry
+     */
+    JournalEntry decode(String line) throws CorruptLineException {
+        if (line.length() <= SUFFIX_LENGTH || !line.endsWith("\"}")
+                || !line.startsWith(CRC_FIELD, line.length() - SUFFIX_LENGTH)) {
+            throw new CorruptLineException("no CRC at the end (line cut short?)");
+        }
+        String stated = line.substring(line.length() - 10, line.length() - 2);
+        String body = line.substring(0, line.length() - SUFFIX_LENGTH) + "}";
+        String actual = crc(body);
+        if (!actual.equals(stated)) {
+            throw new CorruptLineException("CRC " + actual + " does not match the stated " + stated);
+        }
+        try {
+            return json.readValue(body, JournalEntry.class);
+        } catch (JsonProcessingException | RuntimeException e) {
+            throw new CorruptLineException("not a journal entry: " + e.getMessage(), e);
+        }
+    }
+
+    /** One line of text for the dead-letter file or a log line: the entry as JSON, no CRC. */
+    String plainJson(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            return String.valueOf(value);
+        }
+    }
+
+    private static String crc(String text) {
+        CRC32C crc = new CRC32C();
+        crc.update(text.getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().toHexDigits((int) crc.getValue());
+    }
+}
