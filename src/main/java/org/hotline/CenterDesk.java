@@ -13,6 +13,7 @@ import org.hotline.call.CallRecord;
 import org.hotline.call.Disposition;
 import org.hotline.call.LiveCall;
 import org.hotline.call.LiveCalls;
+import org.hotline.config.HotlineConfig;
 import org.hotline.session.CallAftercare;
 import org.hotline.web.AgentDesk;
 import org.hotline.web.MonitorMode;
@@ -89,7 +90,7 @@ final class CenterDesk implements AgentDesk {
             case BARGE -> "B";
         };
         AmiAction originate = AmiAction.of("Originate")
-                .with("Channel", phoneChannel.replace("{extension}", phone))
+                .with("Channel", HotlineConfig.CenterSection.dialString(phoneChannel, phone))
                 .with("Application", "ChanSpy")
                 .with("Data", agentLeg + "," + options)
                 .with("CallerID", "\"" + mode.wireName() + " " + call.caller() + "\" <" + phone + ">")

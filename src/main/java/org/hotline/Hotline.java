@@ -204,7 +204,7 @@ public final class Hotline implements AutoCloseable {
             ApiRouter router = new ApiRouter(config.http().apiToken(), history, kpis, roster, customers, desk, logins,
                     new ApiSettings(config.center().pauseReasons(), config.center().dispositionCodes(),
                             number -> PhoneNumbers.normalise(number, region), clock), checks);
-            web = new WebServer(WebOptions.defaults(config.http().apiToken())
+            web = new WebServer(WebOptions.defaults()
                     .withHost(config.http().host()).withPort(config.http().port())
                     .withIdleTimeout(Duration.ofSeconds(config.http().idleTimeoutSeconds())), router, apiExecutor,
                     new LiveWeb(feed, cookie -> logins.authenticateCookie(cookie).map(p ->
@@ -284,7 +284,7 @@ public final class Hotline implements AutoCloseable {
         List<Agent> agents = config.agents().stream()
                 .map(a -> new Agent(a.id(), a.name(), a.extension(), a.skills())).toList();
         return new AgentRoster(agents,
-                a -> config.center().agentChannel().replace("{extension}", a.extension()),
+                a -> config.center().dialStringOf(a.extension()),
                 standards.missedRingsBeforePause(), Duration.ofSeconds(config.center().busyAgentRetrySeconds()),
                 Duration.ofSeconds(config.center().wrapUpSeconds()), clock);
     }

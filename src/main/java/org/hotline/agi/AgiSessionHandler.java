@@ -7,6 +7,7 @@ import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.concurrent.ScheduledFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -33,6 +34,8 @@ final class AgiSessionHandler extends ChannelInboundHandlerAdapter {
     private ScheduledFuture<?> environmentTimer;
 
     private final Duration commandTimeout;
+    /** The MDC key of the call a log line is about (Logback's pattern prints it). */
+    public static final String CALL_ID = "callId";
 
     AgiSessionHandler(AgiScriptResolver resolver, Duration environmentTimeout, Duration idleTimeout) {
         this(resolver, environmentTimeout, idleTimeout, FastAgiOptions.DEFAULT_COMMAND_TIMEOUT);
@@ -65,6 +68,18 @@ final class AgiSessionHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        // The script's continuations run inside this call (replies complete its futures here), so
+        // their log lines carry the call's id.
+        try (MDC.MDCCloseable ignored = MDC.putCloseable(CALL_ID, callIdOf(msg))) {
+            read(ctx, msg);
+        }
+    }
+
+    private String callIdOf(Object msg) {
+        return session != null ? session.uniqueId() : msg instanceof AgiEnvironment e ? e.uniqueId() : "-";
+    }
+
+    private void read(ChannelHandlerContext ctx, Object msg) {
         switch (msg) {
             case AgiEnvironment environment -> start(ctx, environment);
             case AgiReply reply -> {
@@ -134,7 +149,9 @@ final class AgiSessionHandler extends ChannelInboundHandlerAdapter {
             environmentTimer.cancel(false);
         }
         if (session != null) {
-            session.onChannelClosed();
+            try (MDC.MDCCloseable ignored = MDC.putCloseable(CALL_ID, session.uniqueId())) {
+                session.onChannelClosed();
+            }
         }
         ctx.fireChannelInactive();
     }

@@ -216,6 +216,11 @@ public final class LiveCall {
         pickedUp.putIfAbsent(agentId, at);
         if (agentId.equals(currentAgent)) {
             phase = Phase.TALKING;
+            // Known from this moment: a snapshot taken now (the journal's) already says answered.
+            if (agentAnsweredAt == null) {
+                agent = agentId;
+                agentAnsweredAt = pickedUp.get(agentId);
+            }
         }
     }
 

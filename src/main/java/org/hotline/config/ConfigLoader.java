@@ -51,7 +51,7 @@ public final class ConfigLoader {
         String source = files.isEmpty() ? "the built-in defaults"
                 : files.stream().map(Path::toString).collect(Collectors.joining(" + "));
         HotlineConfig config = bind(merged, source);
-        config = withEnvironment(config);
+        config = withEnvironment(config, source);
         new ConfigValidator(source).validate(config);
         return config;
     }
@@ -131,14 +131,31 @@ public final class ConfigLoader {
         return key.isEmpty() ? "(top level)" : key.toString();
     }
 
-    private HotlineConfig withEnvironment(HotlineConfig config) {
+    /**
+     * The API token: {@code HOTLINE_API_TOKEN} if set, else {@code http.apiToken}, else the
+     * contents of {@code http.apiTokenFile}. A token file that is named but cannot be read is an
+     * error naming the key and the file.
+     */
+    private HotlineConfig withEnvironment(HotlineConfig config, String source) {
+        HotlineConfig.HttpSection http = config.http();
         String token = environment.get(API_TOKEN_ENV);
         if (token == null || token.isBlank()) {
+            token = http.apiToken();
+        }
+        if ((token == null || token.isBlank()) && http.apiTokenFile() != null && !http.apiTokenFile().isBlank()) {
+            Path file = Path.of(http.apiTokenFile());
+            try {
+                token = Files.readString(file).strip();
+            } catch (IOException e) {
+                throw new ConfigException(source, List.of("http.apiTokenFile: cannot read " + file + " ("
+                        + e.getClass().getSimpleName() + "); scripts/sandbox up writes one, or set http.apiToken or "
+                        + API_TOKEN_ENV));
+            }
+        }
+        if (token == null || token.equals(http.apiToken())) {
             return config;
         }
-        HotlineConfig.HttpSection http = config.http();
-        return new HotlineConfig(config.fastagi(), new HotlineConfig.HttpSection(http.host(), http.port(), token,
-                http.sessionHours(), http.metricsLoopbackOnly(), http.idleTimeoutSeconds(), http.apiQueueLimit()),
+        return new HotlineConfig(config.fastagi(), http.withApiToken(token),
                 config.ami(), config.redis(), config.center(), config.standards(), config.prompts(),
                 config.queues(), config.agents(), config.supervisors(), config.journal());
     }

@@ -27,10 +27,7 @@ final class ConfigValidator {
         between("fastagi.commandTimeoutSeconds", c.fastagi().commandTimeoutSeconds(), 1, 600);
         required("http.host", c.http().host());
         port("http.port", c.http().port());
-        if (c.http().apiToken() == null || c.http().apiToken().length() < 8) {
-            problems.add("http.apiToken: set a token of at least 8 characters, here or in "
-                    + ConfigLoader.API_TOKEN_ENV);
-        }
+        apiToken(c.http());
         between("http.sessionHours", c.http().sessionHours(), 1, 24 * 30);
         between("http.idleTimeoutSeconds", c.http().idleTimeoutSeconds(), 1, 3600);
         between("http.apiQueueLimit", c.http().apiQueueLimit(), 1, 100_000);
@@ -54,6 +51,35 @@ final class ConfigValidator {
         supervisors(c.supervisors(), agentIds);
         if (!problems.isEmpty()) {
             throw new ConfigException(source, problems);
+        }
+    }
+
+    /** Tokens the project itself once shipped: known to everyone who read it. */
+    private static final Set<String> KNOWN_TOKENS = Set.of("sandbox-token-change-me", "change-me", "changeme", "secret");
+    /** Below this, a token reachable from other machines could be guessed or is a word. */
+    static final int MIN_EXPOSED_TOKEN_LENGTH = 32;
+
+    /**
+     * Any token will do while only this machine can reach the port; once {@code http.host} is not
+     * loopback, a known or short token is refused (the message never echoes the token).
+     */
+    private void apiToken(HotlineConfig.HttpSection http) {
+        String token = http.apiToken();
+        if (token == null || token.length() < 8) {
+            problems.add("http.apiToken: set a token of at least 8 characters, here, in http.apiTokenFile or in "
+                    + ConfigLoader.API_TOKEN_ENV);
+            return;
+        }
+        if (http.loopbackOnly()) {
+            return;
+        }
+        if (KNOWN_TOKENS.contains(token.toLowerCase(java.util.Locale.ROOT))) {
+            problems.add("http.apiToken: the token is a published default and http.host '" + http.host()
+                    + "' is reachable from other machines; make one with: head -c 32 /dev/urandom | base64");
+        } else if (token.length() < MIN_EXPOSED_TOKEN_LENGTH || token.chars().distinct().count() < 10) {
+            problems.add("http.apiToken: with http.host '" + http.host() + "' reachable from other machines the token"
+                    + " must be at least " + MIN_EXPOSED_TOKEN_LENGTH + " random characters; make one with: "
+                    + "head -c 32 /dev/urandom | base64");
         }
     }
 

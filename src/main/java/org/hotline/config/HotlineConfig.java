@@ -30,14 +30,26 @@ public record HotlineConfig(
     }
 
     /**
-     * @param apiToken            may be left out when {@code HOTLINE_API_TOKEN} is set
+     * @param apiToken            the bearer token of {@code /api/*}; {@code HOTLINE_API_TOKEN} overrides it
+     * @param apiTokenFile        a file holding the token, read at start when neither of those is set
+     *                            (the sandbox writes a random one there)
      * @param sessionHours        a browser login (cookie {@code hotline_session}) lasts this long
      * @param metricsLoopbackOnly {@code /metrics} answers only clients on the loopback address
      * @param idleTimeoutSeconds  an HTTP connection idle this long is closed (live sockets are pinged instead)
      * @param apiQueueLimit       API requests waiting for a worker beyond this get 503
      */
-    public record HttpSection(String host, int port, String apiToken, int sessionHours,
+    public record HttpSection(String host, int port, String apiToken, String apiTokenFile, int sessionHours,
                               boolean metricsLoopbackOnly, int idleTimeoutSeconds, int apiQueueLimit) {
+
+        public HttpSection withApiToken(String token) {
+            return new HttpSection(host, port, token, apiTokenFile, sessionHours, metricsLoopbackOnly,
+                    idleTimeoutSeconds, apiQueueLimit);
+        }
+
+        /** True when only this machine can reach the HTTP port. */
+        public boolean loopbackOnly() {
+            return host != null && (host.equals("localhost") || host.equals("::1") || host.startsWith("127."));
+        }
     }
 
     public record AmiSection(String host, int port, String username, String secret, int pingIntervalSeconds) {
@@ -62,6 +74,16 @@ public record HotlineConfig(
                                 int busyAgentRetrySeconds, String defaultRegion, int wrapUpSeconds,
                                 String greeting, String greetingUnknownCaller, List<String> pauseReasons,
                                 List<String> dispositionCodes) {
+
+        /** The dial string of the phone with {@code extension}: {@code agentChannel} filled in. */
+        public String dialStringOf(String extension) {
+            return dialString(agentChannel, extension);
+        }
+
+        /** {@code pattern} (e.g. {@code PJSIP/{extension}}) with the extension put in. */
+        public static String dialString(String pattern, String extension) {
+            return pattern.replace("{extension}", extension);
+        }
     }
 
     /**

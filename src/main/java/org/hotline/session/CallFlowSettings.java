@@ -35,6 +35,6 @@ public record CallFlowSettings(
     }
 
     public String dialStringOf(String extension) {
-        return agentChannel.replace("{extension}", extension);
+        return HotlineConfig.CenterSection.dialString(agentChannel, extension);
     }
 }

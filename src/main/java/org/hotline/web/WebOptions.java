@@ -5,14 +5,13 @@ package org.hotline.web;
  *
  * @param host              listen address; default {@value #DEFAULT_HOST}
  * @param port              listen port, 0 for any free one; default {@value #DEFAULT_PORT}
- * @param apiToken          the bearer token every {@code /api/*} request must carry; required
  * @param maxRequestBodyBytes larger request bodies get 413; default {@value #DEFAULT_MAX_REQUEST_BODY_BYTES}
  * @param ioThreads         Netty event-loop threads for connections; default {@value #DEFAULT_IO_THREADS}
  *                          (handlers that may block run on the API executor, not here)
  * @param idleTimeout       an HTTP connection with nothing read or written this long is closed;
  *                          default 60 s (live sockets are pinged more often than that)
  */
-public record WebOptions(String host, int port, String apiToken, int maxRequestBodyBytes, int ioThreads,
+public record WebOptions(String host, int port, int maxRequestBodyBytes, int ioThreads,
                          java.time.Duration idleTimeout) {
 
     public static final String DEFAULT_HOST = "127.0.0.1";
@@ -28,9 +27,6 @@ public record WebOptions(String host, int port, String apiToken, int maxRequestB
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("web port must be 0..65535, not " + port);
         }
-        if (apiToken == null || apiToken.isBlank()) {
-            throw new IllegalArgumentException("web apiToken must be set: /api/* requires a bearer token");
-        }
         if (maxRequestBodyBytes < 1) {
             throw new IllegalArgumentException("web maxRequestBodyBytes must be positive, not " + maxRequestBodyBytes);
         }
@@ -42,35 +38,29 @@ public record WebOptions(String host, int port, String apiToken, int maxRequestB
         }
     }
 
-    public static WebOptions defaults(String apiToken) {
-        return new WebOptions(DEFAULT_HOST, DEFAULT_PORT, apiToken, DEFAULT_MAX_REQUEST_BODY_BYTES, DEFAULT_IO_THREADS,
+    public static WebOptions defaults() {
+        return new WebOptions(DEFAULT_HOST, DEFAULT_PORT, DEFAULT_MAX_REQUEST_BODY_BYTES, DEFAULT_IO_THREADS,
                 DEFAULT_IDLE_TIMEOUT);
     }
 
     public WebOptions withHost(String value) {
-        return new WebOptions(value, port, apiToken, maxRequestBodyBytes, ioThreads, idleTimeout);
+        return new WebOptions(value, port, maxRequestBodyBytes, ioThreads, idleTimeout);
     }
 
     public WebOptions withPort(int value) {
-        return new WebOptions(host, value, apiToken, maxRequestBodyBytes, ioThreads, idleTimeout);
+        return new WebOptions(host, value, maxRequestBodyBytes, ioThreads, idleTimeout);
     }
 
     public WebOptions withMaxRequestBodyBytes(int value) {
-        return new WebOptions(host, port, apiToken, value, ioThreads, idleTimeout);
+        return new WebOptions(host, port, value, ioThreads, idleTimeout);
     }
 
     public WebOptions withIoThreads(int value) {
-        return new WebOptions(host, port, apiToken, maxRequestBodyBytes, value, idleTimeout);
+        return new WebOptions(host, port, maxRequestBodyBytes, value, idleTimeout);
     }
 
     public WebOptions withIdleTimeout(java.time.Duration value) {
-        return new WebOptions(host, port, apiToken, maxRequestBodyBytes, ioThreads, value);
+        return new WebOptions(host, port, maxRequestBodyBytes, ioThreads, value);
     }
 
-    /** Never shows the token. */
-    @Override
-    public String toString() {
-        return "WebOptions[" + host + ":" + port + ", max body " + maxRequestBodyBytes + " B, "
-                + ioThreads + " io threads, token set]";
-    }
 }

@@ -39,7 +39,7 @@ class AmiClientIT {
         AmiOptions options = AmiOptions.builder()
                 .host(System.getProperty("hotline.ami.host", AmiOptions.DEFAULT_HOST))
                 .port(Integer.getInteger("hotline.ami.port", AmiOptions.DEFAULT_PORT))
-                .username("hotline").secret("hotline")
+                .username("hotline").secret("ami-sandbox-5f3c9e21")
                 .pingInterval(Duration.ofSeconds(1)).pingTimeout(Duration.ofSeconds(3))
                 .reconnectMax(Duration.ofSeconds(2))
                 .build();

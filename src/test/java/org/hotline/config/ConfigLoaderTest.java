@@ -1,6 +1,7 @@
 package org.hotline.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,7 +18,8 @@ class ConfigLoaderTest {
     @TempDir
     Path dir;
 
-    private final ConfigLoader loader = new ConfigLoader(Map.of());
+    /** The shipped config reads the sandbox's token file; these tests give the token through the environment instead. */
+    private final ConfigLoader loader = new ConfigLoader(Map.of(ConfigLoader.API_TOKEN_ENV, "unit-test-token-0123456789"));
 
     @Test
     void theShippedSandboxConfigLoads() {
@@ -69,7 +71,7 @@ class ConfigLoaderTest {
                   - { id: "1", name: A, extension: "1001", skills: [billing] }
                   - { id: "1", name: B, extension: "1001", skills: [support] }
                 """);
-        ConfigException e = assertThrows(ConfigException.class, () -> loader.loadFiles(List.of(bad)));
+        ConfigException e = assertThrows(ConfigException.class, () -> new ConfigLoader(Map.of()).loadFiles(List.of(bad)));
         String all = String.join("\n", e.problems());
         assertTrue(all.contains("http.apiToken"), all);
         assertTrue(all.contains("standards.ringCadenceSeconds"), all);
@@ -109,5 +111,32 @@ class ConfigLoaderTest {
         Path file = dir.resolve(name);
         Files.writeString(file, text);
         return file;
+    }
+
+    @Test
+    void theTokenIsReadFromTheNamedFileWhenNotGivenOtherwise() throws IOException {
+        Path token = write("token", "  s3cr3t-from-a-file-0123456789abcdef \n");
+        Path cfg = write("t.yaml", "http: { apiTokenFile: \"" + token + "\" }\nqueues: [{name: q, skill: s}]\n"
+                + "agents: [{id: a, name: A, extension: \"1\", skills: [s]}]\n");
+        assertEquals("s3cr3t-from-a-file-0123456789abcdef", new ConfigLoader(Map.of()).loadFiles(List.of(cfg)).http().apiToken());
+        Path missing = write("m.yaml", "http: { apiTokenFile: /nonexistent/token }\nqueues: [{name: q, skill: s}]\n"
+                + "agents: [{id: a, name: A, extension: \"1\", skills: [s]}]\n");
+        ConfigException e = assertThrows(ConfigException.class, () -> new ConfigLoader(Map.of()).loadFiles(List.of(missing)));
+        assertTrue(e.getMessage().contains("http.apiTokenFile: cannot read /nonexistent/token"), e.getMessage());
+    }
+
+    @Test
+    void aPublishedOrShortTokenIsRefusedOnceOtherMachinesCanReachThePort() throws IOException {
+        String rest = "queues: [{name: q, skill: s}]\nagents: [{id: a, name: A, extension: \"1\", skills: [s]}]\n";
+        Path known = write("k.yaml", "http: { host: 0.0.0.0, apiToken: sandbox-token-change-me }\n" + rest);
+        ConfigException e = assertThrows(ConfigException.class, () -> new ConfigLoader(Map.of()).loadFiles(List.of(known)));
+        assertTrue(e.getMessage().contains("http.apiToken: the token is a published default"), e.getMessage());
+        assertFalse(e.getMessage().contains("sandbox-token-change-me"), "the message never echoes the token");
+        Path shortToken = write("s.yaml", "http: { host: 10.1.2.3, apiToken: abcdefghij123 }\n" + rest);
+        assertTrue(assertThrows(ConfigException.class, () -> new ConfigLoader(Map.of()).loadFiles(List.of(shortToken)))
+                .getMessage().contains("at least 32 random characters"));
+        Path loopback = write("l.yaml", "http: { host: 127.0.0.1, apiToken: sandbox-token-change-me }\n" + rest);
+        assertEquals("127.0.0.1", new ConfigLoader(Map.of()).loadFiles(List.of(loopback)).http().host(),
+                "any token will do while only this machine reaches the port");
     }
 }

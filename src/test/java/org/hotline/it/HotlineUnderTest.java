@@ -37,17 +37,92 @@ final class HotlineUnderTest implements AutoCloseable {
 
     private final ObjectMapper json = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    /** In-process, or null when Hotline runs as its own process. */
     private final Hotline hotline;
+    /** The config overlay of a Hotline in its own process, kept so that it can start again. */
+    private final Path processOverlay;
+    private Process process;
+    private Path processLog;
     private final String keyPrefix;
 
-    private HotlineUnderTest(Hotline hotline, String keyPrefix) {
+    private HotlineUnderTest(Hotline hotline, Path processOverlay, String keyPrefix) {
         this.hotline = hotline;
+        this.processOverlay = processOverlay;
         this.keyPrefix = keyPrefix;
     }
 
     /** {@code agents} are extensions 1001..1008 in the order the ACD should prefer them. */
     static HotlineUnderTest start(List<String> agents) throws Exception {
-        String keyPrefix = "hotline-it-" + UUID.randomUUID().toString().substring(0, 8) + ":";
+        String keyPrefix = newKeyPrefix();
+        Path file = overlay(agents, keyPrefix);
+        HotlineConfig config = new ConfigLoader(java.util.Map.of())
+                .loadFiles(List.of(Sandbox.PROJECT.resolve("config/hotline.yaml"), file));
+        Files.delete(file);
+        return new HotlineUnderTest(Hotline.start(config, Clock.systemUTC()), null, keyPrefix);
+    }
+
+    /**
+     * Hotline as operators run it, in its own JVM from the built jar ({@code target/hotline.jar},
+     * made by Maven's package phase before the integration tests), so that a test can kill it
+     * with SIGKILL and start it again on the same journal and Redis keys.
+     */
+    static HotlineUnderTest startProcess(List<String> agents) throws Exception {
+        String keyPrefix = newKeyPrefix();
+        HotlineUnderTest h = new HotlineUnderTest(null, overlay(agents, keyPrefix), keyPrefix);
+        h.startAgain();
+        return h;
+    }
+
+    /** Starts the process (again) and waits until its HTTP API answers. */
+    void startAgain() throws IOException {
+        Path jar = Sandbox.PROJECT.resolve("target/hotline.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new AssertionError(jar + " is missing: run the integration tests through Maven's verify");
+        }
+        processLog = Files.createTempFile("hotline-process", ".log");
+        process = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"), "-Xmx256m", "-cp",
+                jar.toString(), "org.hotline.Main", "--config", Sandbox.PROJECT.resolve("config/hotline.yaml").toString(),
+                "--config", processOverlay.toString())
+                .redirectErrorStream(true).redirectOutput(processLog.toFile()).start();
+        Poll.until("Hotline's process to answer on 8080", Duration.ofSeconds(30), () -> {
+            if (!process.isAlive()) {
+                throw new AssertionError("Hotline's process exited: " + tail(processLog));
+            }
+            try {
+                return http.send(HttpRequest.newBuilder(uri("/healthz")).timeout(Duration.ofSeconds(2)).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() > 0 ? true : null;
+            } catch (IOException e) {
+                return null;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        });
+    }
+
+    /** SIGKILL: no shutdown hook, no drain, as a crash or the OOM killer would leave it. */
+    void killHard() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+            throw new AssertionError("Hotline's process outlived SIGKILL");
+        }
+    }
+
+    private static String tail(Path log) {
+        try {
+            String text = Files.readString(log);
+            return text.length() > 4000 ? text.substring(text.length() - 4000) : text;
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    private static String newKeyPrefix() {
+        return "hotline-it-" + UUID.randomUUID().toString().substring(0, 8) + ":";
+    }
+
+    /** The test's config on top of the shipped one: fast rings, its own keys and journal, the agents it runs. */
+    private static Path overlay(List<String> agents, String keyPrefix) throws IOException {
         StringBuilder overlay = new StringBuilder("""
                 http: { apiToken: %s }
                 redis: { keyPrefix: "%s" }
@@ -59,15 +134,38 @@ final class HotlineUnderTest implements AutoCloseable {
                 Files.createTempDirectory("hotline-it-journal")));
         Path file = Files.createTempFile("hotline-it", ".yaml");
         Files.writeString(file, overlay + agentsOf(agents));
-        HotlineConfig config = new ConfigLoader(java.util.Map.of())
-                .loadFiles(List.of(Sandbox.PROJECT.resolve("config/hotline.yaml"), file));
-        Files.delete(file);
-        return new HotlineUnderTest(Hotline.start(config, Clock.systemUTC()), keyPrefix);
+        return file;
     }
 
     /** The customer directory the running Hotline reads (the real Redis, this test's key prefix). */
     org.hotline.customer.CustomerDirectory customers() {
+        if (hotline == null) {
+            throw new IllegalStateException("Hotline runs in its own process here");
+        }
         return hotline.customers();
+    }
+
+    /** {@code GET /metrics} as Prometheus text. */
+    String metrics() {
+        try {
+            return http.send(HttpRequest.newBuilder(uri("/metrics")).timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("GET /metrics failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    /** The value of one Prometheus sample line, e.g. {@code hotline_agi_sessions}; NaN when absent. */
+    double metric(String sample) {
+        for (String line : metrics().split("\n")) {
+            if (line.startsWith(sample + " ")) {
+                return Double.parseDouble(line.substring(sample.length() + 1).strip());
+            }
+        }
+        return Double.NaN;
     }
 
     JsonNode get(String path) {
@@ -154,6 +252,16 @@ final class HotlineUnderTest implements AutoCloseable {
 
     @Override
     public void close() {
-        hotline.close();
+        if (hotline != null) {
+            hotline.close();
+        }
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            try {
+                process.waitFor(15, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 }

@@ -63,7 +63,7 @@ class WebServerTest {
         };
         HealthCheck redis = () -> new ComponentHealth("redis", true, "connected, 0 writes pending");
         ApiRouter router = router(List.of(ami, redis));
-        server = new WebServer(WebOptions.defaults(Fixtures.TOKEN).withPort(0).withMaxRequestBodyBytes(MAX_BODY),
+        server = new WebServer(WebOptions.defaults().withPort(0).withMaxRequestBodyBytes(MAX_BODY),
                 router, executor).start();
     }
 
@@ -251,7 +251,7 @@ class WebServerTest {
 
     @Test
     void refusesToStartOnAPortInUse() {
-        WebServer second = new WebServer(WebOptions.defaults(Fixtures.TOKEN).withPort(server.port()),
+        WebServer second = new WebServer(WebOptions.defaults().withPort(server.port()),
                 router(List.of()), executor);
         IllegalStateException e = assertThrows(IllegalStateException.class, second::start);
         assertTrue(e.getMessage().contains("cannot listen for HTTP on 127.0.0.1:" + server.port()), e.getMessage());
