@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.Executor;
@@ -73,14 +74,25 @@ public final class Acd {
         roster.onEligibilityChange(eligibility -> this.owner.submit(() -> index.agentChanged(eligibility)));
     }
 
-    /** The caller starts waiting; their place is by {@code arrivedAt} (then by order of joining). */
-    public void join(WaitingCall call) {
+    /**
+     * The caller starts waiting; their place is by {@code arrivedAt} (then by order of joining).
+     * Returns at once. The future completes, on the ACD's owner thread, once the join is applied:
+     * from then on a {@link #poll} finds the agent if one was free. A session that polls before
+     * may find nothing and wait one poll interval; to avoid that, continue on the session's own
+     * executor ({@code thenRunAsync(step, loop)}), never on the owner's thread.
+     */
+    public CompletableFuture<Void> join(WaitingCall call) {
         Place place = new Place(call, arrivals.incrementAndGet());
         if (places.putIfAbsent(call.callId(), place) != null) {
-            return;
+            return CompletableFuture.completedFuture(null);
         }
         lines.computeIfAbsent(call.queue(), q -> new ConcurrentSkipListSet<>(LINE)).add(place);
-        owner.submit(() -> index.join(call, place.seq()));
+        CompletableFuture<Void> applied = new CompletableFuture<>();
+        owner.submit(() -> {
+            index.join(call, place.seq());
+            applied.complete(null);
+        });
+        return applied;
     }
 
     /**
