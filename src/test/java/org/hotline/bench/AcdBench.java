@@ -56,7 +56,11 @@ public final class AcdBench {
                     asterisk.hangUpAll();
                 }
             } finally {
-                System.out.printf("   deleted %d Redis keys under %s%n", data.deleteKeys(), keyPrefix);
+                try {
+                    System.out.printf("   deleted %d Redis keys under %s%n", data.deleteKeys(), keyPrefix);
+                } catch (RuntimeException e) {
+                    System.out.printf("   could not delete the keys under %s (%s); delete them by hand%n", keyPrefix, e);
+                }
             }
         }
         System.out.println();
