@@ -94,7 +94,11 @@ public final class Hotline implements AutoCloseable {
             List<String> queues = config.queues().stream().map(HotlineConfig.QueueSection::name).toList();
             roster = roster(config, standards, clock);
             LiveCalls liveCalls = new LiveCalls();
-            Acd acd = new Acd(roster);
+            // The ACD's owner: every routing change is applied there, one at a time, so the
+            // FastAGI event loops only hand changes over and read their own caller's offer.
+            ExecutorService acdThread = Executors.newSingleThreadExecutor(named("hotline-acd"));
+            started.push(acdThread::shutdownNow);
+            Acd acd = new Acd(roster, acdThread);
             history = RedisCallHistory.open(RedisOptions.DEFAULTS
                     .withHost(config.redis().host())
                     .withPort(config.redis().port())
@@ -159,7 +163,7 @@ public final class Hotline implements AutoCloseable {
                     blocking.execute(boardFigures::refresh);
                 }
             });
-            ticker.scheduleWithFixedDelay(() -> tick(roster::expireWrapUps, watch::tick), 1, 1, TimeUnit.SECONDS);
+            ticker.scheduleWithFixedDelay(() -> tick(roster::tick, watch::tick), 1, 1, TimeUnit.SECONDS);
             ticker.scheduleWithFixedDelay(() -> blocking.execute(boardFigures::refresh), 0, 15, TimeUnit.SECONDS);
 
             TelephonyEventRouter telephony = new TelephonyEventRouter(roster, liveCalls, floor);

@@ -21,8 +21,9 @@ import org.hotline.call.TelephonyEvent.DeviceState;
  *
  * <p>Thread-safe: call sessions, the AMI adapter, the REST API and the ticker all touch it.
  * Methods hold the roster's monitor briefly; alerts are delivered after it is released. Change
- * notifications ({@link #onChange}, {@link #onWrapUpEnded}) are delivered under the monitor, so
- * that listeners see changes in the order they happened: listeners must only hand off (enqueue).
+ * notifications ({@link #onChange}, {@link #onEligibilityChange}, {@link #onWrapUpEnded}) are
+ * delivered under the monitor, so that listeners see changes in the order they happened:
+ * listeners must only hand off (enqueue).
  */
 public final class AgentRoster implements AgentControl {
 
@@ -34,6 +35,8 @@ public final class AgentRoster implements AgentControl {
     private static final class Slot {
         final Agent agent;
         final String device;
+        /** Place in the configuration: breaks ties between agents idle since the same instant. */
+        final int rank;
         AgentPresence presence = AgentPresence.AVAILABLE;
         String reason;
         Instant since;
@@ -42,6 +45,8 @@ public final class AgentRoster implements AgentControl {
         DeviceState deviceState = DeviceState.UNKNOWN;
         Instant idleSince;
         Instant skipUntil = Instant.MIN;
+        /** A busy skip is running; its end is announced by {@link #tick}. */
+        boolean skipping;
         int consecutiveMisses;
         long missedRings;
         /** Wrap-up: when it began, when it ends by itself (null: when the agent says), and for which call. */
@@ -49,9 +54,10 @@ public final class AgentRoster implements AgentControl {
         Instant wrapUpUntil;
         String wrapUpCall;
 
-        Slot(Agent agent, String device, Instant now) {
+        Slot(Agent agent, String device, int rank, Instant now) {
             this.agent = agent;
             this.device = device;
+            this.rank = rank;
             this.since = now;
             this.idleSince = now;
         }
@@ -59,6 +65,17 @@ public final class AgentRoster implements AgentControl {
 
     /** Something a supervisor should hear about, e.g. an agent paused for missed rings. */
     public record Alert(Instant at, String agentId, String kind, String message) {
+    }
+
+    /**
+     * Whether an agent may be offered a call now, as the ACD indexes it.
+     *
+     * @param eligible  available, idle for Hotline, phone free as far as Asterisk says, not skipped
+     * @param idleSince when the agent last became idle for Hotline (longest idle goes first)
+     * @param rank      the agent's place in the configuration, for ties
+     * @param call      the call the agent is ringing or talking for, else null
+     */
+    public record Eligibility(Agent agent, boolean eligible, Instant idleSince, int rank, String call) {
     }
 
     /** An agent's wrap-up after call {@code callId} ended after {@code duration} (counted in AHT). */
@@ -73,6 +90,7 @@ public final class AgentRoster implements AgentControl {
     private final Duration wrapUp;
     private volatile Consumer<Alert> alerts = alert -> { };
     private volatile Consumer<AgentView> changes = view -> { };
+    private volatile Consumer<Eligibility> eligibilities = eligibility -> { };
     private volatile Consumer<WrapUpEnded> wrapUpsEnded = ended -> { };
 
     public AgentRoster(List<Agent> agents, Function<Agent, String> deviceOf, int missedRingsBeforePause,
@@ -89,7 +107,7 @@ public final class AgentRoster implements AgentControl {
         this.wrapUp = wrapUp;
         Instant now = clock.instant();
         for (Agent agent : agents) {
-            Slot slot = new Slot(agent, deviceOf.apply(agent), now);
+            Slot slot = new Slot(agent, deviceOf.apply(agent), slots.size(), now);
             slots.put(agent.id(), slot);
             byDevice.put(slot.device.toLowerCase(java.util.Locale.ROOT), slot);
         }
@@ -110,22 +128,44 @@ public final class AgentRoster implements AgentControl {
     }
 
     /**
-     * Reserves the longest-idle agent who is available, idle, not skipped, whose phone is free as
-     * far as Asterisk says, and who has {@code skill}. The agent is then ringing for {@code callId}.
+     * Receives every agent's eligibility at once, then again after every change of an agent
+     * (state, device, idle time, a busy skip's end), under the roster's monitor: hand off only.
+     */
+    public synchronized void onEligibilityChange(Consumer<Eligibility> listener) {
+        this.eligibilities = listener;
+        Instant now = clock.instant();
+        for (Slot s : slots.values()) {
+            listener.accept(eligibility(s, now));
+        }
+    }
+
+    /**
+     * Reserves {@code agentId} for {@code callId} if they may be offered a call now (see
+     * {@link Eligibility#eligible}); they are then ringing for the call. O(1). Returns false,
+     * changing nothing, when they may not.
+     */
+    public synchronized boolean reserve(String agentId, String callId) {
+        Slot s = slot(agentId);
+        if (!eligible(s, clock.instant())) {
+            return false;
+        }
+        s.activity = Activity.RINGING;
+        s.call = callId;
+        changed(s);
+        return true;
+    }
+
+    /**
+     * Reserves the longest-idle agent with {@code skill} who may be offered a call now, scanning
+     * every agent: the ACD keeps its own index and uses {@link #reserve}.
      */
     public synchronized Optional<Agent> reserveLongestIdle(String skill, String callId) {
         Instant now = clock.instant();
         expireWrapUps(now);
         Optional<Slot> chosen = slots.values().stream()
-                .filter(s -> s.presence == AgentPresence.AVAILABLE && s.activity == Activity.IDLE)
-                .filter(s -> deviceFree(s.deviceState) && !now.isBefore(s.skipUntil))
-                .filter(s -> s.agent.has(skill))
+                .filter(s -> s.agent.has(skill) && eligible(s, now))
                 .min(Comparator.comparing((Slot s) -> s.idleSince));
-        chosen.ifPresent(s -> {
-            s.activity = Activity.RINGING;
-            s.call = callId;
-            changed(s);
-        });
+        chosen.ifPresent(s -> reserve(s.agent.id(), callId));
         return chosen.map(s -> s.agent);
     }
 
@@ -166,6 +206,7 @@ public final class AgentRoster implements AgentControl {
                 case BUSY, UNAVAILABLE -> {
                     toIdle(s, now);
                     s.skipUntil = now.plus(busyRetry);
+                    s.skipping = busyRetry.isPositive();
                 }
                 case CALLER_HUNG_UP, CUT -> toIdle(s, now);
             }
@@ -217,7 +258,22 @@ public final class AgentRoster implements AgentControl {
         return true;
     }
 
-    /** Ends every automatic wrap-up whose time is up; the composition root calls it every second. */
+    /**
+     * Ends every automatic wrap-up and every busy skip whose time is up, and tells the listeners;
+     * the composition root calls it every second.
+     */
+    public synchronized void tick() {
+        Instant now = clock.instant();
+        expireWrapUps(now);
+        for (Slot s : slots.values()) {
+            if (s.skipping && !now.isBefore(s.skipUntil)) {
+                s.skipping = false;
+                eligibilities.accept(eligibility(s, now));
+            }
+        }
+    }
+
+    /** Ends every automatic wrap-up whose time is up. */
     public synchronized void expireWrapUps() {
         expireWrapUps(clock.instant());
     }
@@ -249,9 +305,12 @@ public final class AgentRoster implements AgentControl {
         Slot s = byDevice.get(device.toLowerCase(java.util.Locale.ROOT));
         if (s != null && s.deviceState != state) {
             String before = stateName(s);
+            boolean wasFree = deviceFree(s.deviceState);
             s.deviceState = state;
             if (!before.equals(stateName(s))) {
                 changed(s);
+            } else if (wasFree != deviceFree(state)) {
+                eligibilities.accept(eligibility(s, clock.instant()));
             }
         }
     }
@@ -341,6 +400,16 @@ public final class AgentRoster implements AgentControl {
 
     private void changed(Slot s) {
         changes.accept(view(s));
+        eligibilities.accept(eligibility(s, clock.instant()));
+    }
+
+    private static boolean eligible(Slot s, Instant now) {
+        return s.presence == AgentPresence.AVAILABLE && s.activity == Activity.IDLE && deviceFree(s.deviceState)
+                && !now.isBefore(s.skipUntil);
+    }
+
+    private static Eligibility eligibility(Slot s, Instant now) {
+        return new Eligibility(s.agent, eligible(s, now), s.idleSince, s.rank, s.call);
     }
 
     private static void toIdle(Slot s, Instant now) {

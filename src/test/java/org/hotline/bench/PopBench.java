@@ -310,7 +310,7 @@ public final class PopBench {
     }
 
     /** The shipped configuration: {@code --config}, else {@code config/hotline.yaml} under the project root. */
-    private static Path baseConfig(String given) {
+    static Path baseConfig(String given) {
         if (!given.isEmpty()) {
             return Path.of(given).toAbsolutePath();
         }
@@ -323,7 +323,7 @@ public final class PopBench {
     }
 
     /** The server's runnable jar, which {@code scripts/bench} puts on this JVM's classpath. */
-    private static String jarOnClasspath() {
+    static String jarOnClasspath() {
         List<String> jars = new ArrayList<>();
         for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
             if (entry.endsWith("hotline.jar")) {

@@ -58,10 +58,18 @@ final class PopServer implements AutoCloseable {
      */
     static PopServer start(Path baseConfig, String jar, String heap, List<String> extraJvmOptions, String keyPrefix,
                            int agents, String passwordHash, Path workDir) throws IOException, InterruptedException {
+        return start(baseConfig, jar, heap, extraJvmOptions, keyPrefix, agents, passwordHash, workDir,
+                "{ wrapUpSeconds: 0, waitPollMillis: 100 }");
+    }
+
+    /** As above, with the overlay's {@code center:} section given (e.g. another wait poll). */
+    static PopServer start(Path baseConfig, String jar, String heap, List<String> extraJvmOptions, String keyPrefix,
+                           int agents, String passwordHash, Path workDir, String center)
+            throws IOException, InterruptedException {
         int httpPort = freePort();
         int fastAgiPort = freePort();
         Path overlay = workDir.resolve("pop-overlay.yaml");
-        Files.writeString(overlay, overlay(httpPort, fastAgiPort, keyPrefix, agents, passwordHash),
+        Files.writeString(overlay, overlay(httpPort, fastAgiPort, keyPrefix, agents, passwordHash, center),
                 StandardCharsets.UTF_8);
         Path log = workDir.resolve("pop-server.log");
         Path gcLog = workDir.resolve("pop-server-gc.log");
@@ -81,13 +89,14 @@ final class PopServer implements AutoCloseable {
         return server;
     }
 
-    private static String overlay(int httpPort, int fastAgiPort, String keyPrefix, int agents, String hash) {
+    private static String overlay(int httpPort, int fastAgiPort, String keyPrefix, int agents, String hash,
+                                  String center) {
         StringBuilder y = new StringBuilder();
         y.append("fastagi: { host: 127.0.0.1, port: ").append(fastAgiPort).append(" }\n");
         y.append("http: { host: 127.0.0.1, port: ").append(httpPort).append(" }\n");
         y.append("ami: { host: 127.0.0.1, port: 1 }\n");
         y.append("redis: { keyPrefix: \"").append(keyPrefix).append("\" }\n");
-        y.append("center: { wrapUpSeconds: 0, waitPollMillis: 100 }\n");
+        y.append("center: ").append(center).append("\n");
         y.append("agents:\n");
         for (int i = 0; i < agents; i++) {
             y.append(String.format(Locale.ROOT,

@@ -1,6 +1,7 @@
 package org.hotline.call;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -93,6 +94,41 @@ class AgentRosterTest {
         assertEquals("unavailable", roster.view("b").state());
         roster.deviceStateChanged("PJSIP/1001", DeviceState.NOT_INUSE);
         assertTrue(roster.reserveLongestIdle("support", "call-1").isPresent());
+    }
+
+    @Test
+    void reservingAnAgentByIdRefusesOneWhoMayNotBeOffered() {
+        roster.changePresence("a", AgentPresence.PAUSED, "lunch");
+        roster.deviceStateChanged("PJSIP/1003", DeviceState.INUSE);
+        assertFalse(roster.reserve("a", "call-1"), "paused");
+        assertFalse(roster.reserve("c", "call-1"), "phone busy");
+        assertTrue(roster.reserve("b", "call-1"));
+        assertFalse(roster.reserve("b", "call-2"), "already ringing");
+        assertEquals("call-1", roster.view("b").currentCall());
+    }
+
+    @Test
+    void eligibilityIsReportedAtSubscriptionOnEachChangeAndWhenABusySkipEnds() {
+        List<AgentRoster.Eligibility> seen = new ArrayList<>();
+        roster.onEligibilityChange(seen::add);
+        assertEquals(List.of("a", "b", "c"), seen.stream().map(e -> e.agent().id()).toList());
+        assertTrue(seen.stream().allMatch(AgentRoster.Eligibility::eligible));
+        seen.clear();
+        assertTrue(roster.reserve("a", "call-1"));
+        roster.ringEnded("a", "call-1", Result.BUSY);
+        assertEquals(List.of(false, false), seen.stream().map(AgentRoster.Eligibility::eligible).toList(),
+                "ringing, then skipped");
+        assertEquals("call-1", seen.get(0).call());
+        clock.advance(Duration.ofSeconds(4));
+        roster.tick();
+        assertEquals(2, seen.size());
+        clock.advance(Duration.ofSeconds(1));
+        roster.tick();
+        assertTrue(seen.get(2).eligible(), "the skip ended");
+        roster.changePresence("a", AgentPresence.PAUSED, "x");
+        roster.deviceStateChanged("PJSIP/1001", DeviceState.INUSE); // no visible change while paused
+        roster.changePresence("a", AgentPresence.AVAILABLE, null);
+        assertFalse(seen.get(seen.size() - 1).eligible(), "the phone is still busy");
     }
 
     @Test

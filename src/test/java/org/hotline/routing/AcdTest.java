@@ -53,7 +53,7 @@ class AcdTest {
         acd.join(call("next", 1));
         assertEquals(Optional.empty(), acd.poll("next"));
         acd.leave("gone");
-        assertEquals("available", roster.view("a").state());
+        assertEquals("next", roster.view("a").currentCall(), "released, and at once reserved for the next caller");
         assertEquals("a", acd.poll("next").orElseThrow().id());
         assertEquals(0, acd.positionOf("gone"));
     }
