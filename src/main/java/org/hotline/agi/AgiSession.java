@@ -147,6 +147,14 @@ public final class AgiSession {
         return send(command.buildCommand(), deadline);
     }
 
+    /**
+     * The session's event loop, for continuations that complete elsewhere (e.g. on another
+     * component's thread) and must come back to the session's thread, where its state lives.
+     */
+    public java.util.concurrent.Executor executor() {
+        return channel.eventLoop();
+    }
+
     /** The deadline a command gets unless the script gives its own. */
     public Duration defaultDeadline() {
         return defaultDeadline;

@@ -30,38 +30,7 @@ public final class AgentRoster implements AgentControl {
     /** Reason recorded when Hotline pauses an agent for missing rings. */
     public static final String MISSED_RINGS = "missed-rings";
 
-    private enum Activity { IDLE, RINGING, TALKING }
 
-    private static final class Slot {
-        final Agent agent;
-        final String device;
-        /** Place in the configuration: breaks ties between agents idle since the same instant. */
-        final int rank;
-        AgentPresence presence = AgentPresence.AVAILABLE;
-        String reason;
-        Instant since;
-        Activity activity = Activity.IDLE;
-        String call;
-        DeviceState deviceState = DeviceState.UNKNOWN;
-        Instant idleSince;
-        Instant skipUntil = Instant.MIN;
-        /** A busy skip is running; its end is announced by {@link #tick}. */
-        boolean skipping;
-        int consecutiveMisses;
-        long missedRings;
-        /** Wrap-up: when it began, when it ends by itself (null: when the agent says), and for which call. */
-        Instant wrapUpStarted;
-        Instant wrapUpUntil;
-        String wrapUpCall;
-
-        Slot(Agent agent, String device, int rank, Instant now) {
-            this.agent = agent;
-            this.device = device;
-            this.rank = rank;
-            this.since = now;
-            this.idleSince = now;
-        }
-    }
 
     /** Something a supervisor should hear about, e.g. an agent paused for missed rings. */
     public record Alert(Instant at, String agentId, String kind, String message) {
@@ -82,8 +51,8 @@ public final class AgentRoster implements AgentControl {
     public record WrapUpEnded(String agentId, String callId, Duration duration) {
     }
 
-    private final Map<String, Slot> slots = new LinkedHashMap<>();
-    private final Map<String, Slot> byDevice = new LinkedHashMap<>();
+    private final Map<String, AgentSlot> slots = new LinkedHashMap<>();
+    private final Map<String, AgentSlot> byDevice = new LinkedHashMap<>();
     private final Clock clock;
     private final int missedRingsBeforePause;
     private final Duration busyRetry;
@@ -107,7 +76,7 @@ public final class AgentRoster implements AgentControl {
         this.wrapUp = wrapUp;
         Instant now = clock.instant();
         for (Agent agent : agents) {
-            Slot slot = new Slot(agent, deviceOf.apply(agent), slots.size(), now);
+            AgentSlot slot = new AgentSlot(agent, deviceOf.apply(agent), slots.size(), now);
             slots.put(agent.id(), slot);
             byDevice.put(slot.device.toLowerCase(java.util.Locale.ROOT), slot);
         }
@@ -134,7 +103,7 @@ public final class AgentRoster implements AgentControl {
     public synchronized void onEligibilityChange(Consumer<Eligibility> listener) {
         this.eligibilities = listener;
         Instant now = clock.instant();
-        for (Slot s : slots.values()) {
+        for (AgentSlot s : slots.values()) {
             listener.accept(eligibility(s, now));
         }
     }
@@ -145,11 +114,11 @@ public final class AgentRoster implements AgentControl {
      * changing nothing, when they may not.
      */
     public synchronized boolean reserve(String agentId, String callId) {
-        Slot s = slot(agentId);
+        AgentSlot s = slot(agentId);
         if (!eligible(s, clock.instant())) {
             return false;
         }
-        s.activity = Activity.RINGING;
+        s.activity = AgentSlot.Activity.RINGING;
         s.call = callId;
         changed(s);
         return true;
@@ -162,18 +131,18 @@ public final class AgentRoster implements AgentControl {
     public synchronized Optional<Agent> reserveLongestIdle(String skill, String callId) {
         Instant now = clock.instant();
         expireWrapUps(now);
-        Optional<Slot> chosen = slots.values().stream()
+        Optional<AgentSlot> chosen = slots.values().stream()
                 .filter(s -> s.agent.has(skill) && eligible(s, now))
-                .min(Comparator.comparing((Slot s) -> s.idleSince));
+                .min(Comparator.comparing((AgentSlot s) -> s.idleSince));
         chosen.ifPresent(s -> reserve(s.agent.id(), callId));
         return chosen.map(s -> s.agent);
     }
 
     /** Gives back a reservation that was never rung (e.g. the caller hung up first). */
     public synchronized void release(String agentId, String callId) {
-        Slot s = slot(agentId);
-        if (callId.equals(s.call) && s.activity == Activity.RINGING) {
-            s.activity = Activity.IDLE;
+        AgentSlot s = slot(agentId);
+        if (callId.equals(s.call) && s.activity == AgentSlot.Activity.RINGING) {
+            s.activity = AgentSlot.Activity.IDLE;
             s.call = null;
             changed(s);
         }
@@ -183,14 +152,14 @@ public final class AgentRoster implements AgentControl {
     public void ringEnded(String agentId, String callId, AgentAttempt.Result result) {
         Alert alert = null;
         synchronized (this) {
-            Slot s = slot(agentId);
+            AgentSlot s = slot(agentId);
             if (!callId.equals(s.call)) {
                 return;
             }
             Instant now = clock.instant();
             switch (result) {
                 case ANSWERED -> {
-                    s.activity = Activity.TALKING;
+                    s.activity = AgentSlot.Activity.TALKING;
                     s.consecutiveMisses = 0;
                 }
                 case NO_ANSWER -> {
@@ -222,7 +191,7 @@ public final class AgentRoster implements AgentControl {
      * configured time if they were available (a paused agent stays paused).
      */
     public synchronized void callEnded(String agentId, String callId) {
-        Slot s = slot(agentId);
+        AgentSlot s = slot(agentId);
         if (!callId.equals(s.call)) {
             return;
         }
@@ -246,7 +215,7 @@ public final class AgentRoster implements AgentControl {
      * Returns true when it did.
      */
     public synchronized boolean endWrapUp(String agentId, String callId) {
-        Slot s = slot(agentId);
+        AgentSlot s = slot(agentId);
         if (s.presence != AgentPresence.WRAP_UP || !callId.equals(s.wrapUpCall)) {
             return false;
         }
@@ -265,7 +234,7 @@ public final class AgentRoster implements AgentControl {
     public synchronized void tick() {
         Instant now = clock.instant();
         expireWrapUps(now);
-        for (Slot s : slots.values()) {
+        for (AgentSlot s : slots.values()) {
             if (s.skipping && !now.isBefore(s.skipUntil)) {
                 s.skipping = false;
                 eligibilities.accept(eligibility(s, now));
@@ -279,7 +248,7 @@ public final class AgentRoster implements AgentControl {
     }
 
     private void expireWrapUps(Instant now) {
-        for (Slot s : slots.values()) {
+        for (AgentSlot s : slots.values()) {
             if (s.presence == AgentPresence.WRAP_UP && s.wrapUpUntil != null && !now.isBefore(s.wrapUpUntil)) {
                 finishWrapUp(s, s.wrapUpUntil);
                 s.presence = AgentPresence.AVAILABLE;
@@ -290,7 +259,7 @@ public final class AgentRoster implements AgentControl {
     }
 
     /** Reports the wrap-up's length if it followed a call, and clears it. */
-    private void finishWrapUp(Slot s, Instant end) {
+    private void finishWrapUp(AgentSlot s, Instant end) {
         if (s.wrapUpCall != null) {
             Duration length = Duration.between(s.wrapUpStarted, end);
             wrapUpsEnded.accept(new WrapUpEnded(s.agent.id(), s.wrapUpCall, length.isNegative() ? Duration.ZERO : length));
@@ -302,14 +271,14 @@ public final class AgentRoster implements AgentControl {
 
     /** Asterisk's word on a device, e.g. {@code PJSIP/1001}. Devices of no agent are ignored. */
     public synchronized void deviceStateChanged(String device, DeviceState state) {
-        Slot s = byDevice.get(device.toLowerCase(java.util.Locale.ROOT));
+        AgentSlot s = byDevice.get(device.toLowerCase(java.util.Locale.ROOT));
         if (s != null && s.deviceState != state) {
-            String before = stateName(s);
-            boolean wasFree = deviceFree(s.deviceState);
+            String before = s.stateName();
+            boolean wasFree = s.deviceFree();
             s.deviceState = state;
-            if (!before.equals(stateName(s))) {
+            if (!before.equals(s.stateName())) {
                 changed(s);
-            } else if (wasFree != deviceFree(state)) {
+            } else if (wasFree != s.deviceFree()) {
                 eligibilities.accept(eligibility(s, clock.instant()));
             }
         }
@@ -328,8 +297,8 @@ public final class AgentRoster implements AgentControl {
     /** Agents who would take a call now with {@code skill} (any skill when null); no views are built. */
     public synchronized long availableWith(String skill) {
         long n = 0;
-        for (Slot s : slots.values()) {
-            if ((skill == null || s.agent.has(skill)) && "available".equals(stateName(s))) {
+        for (AgentSlot s : slots.values()) {
+            if ((skill == null || s.agent.has(skill)) && "available".equals(s.stateName())) {
                 n++;
             }
         }
@@ -339,7 +308,7 @@ public final class AgentRoster implements AgentControl {
     @Override
     public synchronized List<AgentView> agents() {
         List<AgentView> views = new ArrayList<>(slots.size());
-        for (Slot s : slots.values()) {
+        for (AgentSlot s : slots.values()) {
             views.add(view(s));
         }
         return views;
@@ -347,7 +316,7 @@ public final class AgentRoster implements AgentControl {
 
     @Override
     public synchronized AgentView changePresence(String agentId, AgentPresence presence, String reason) {
-        Slot s = slot(agentId);
+        AgentSlot s = slot(agentId);
         Instant now = clock.instant();
         switch (presence) {
             case PAUSED -> {
@@ -384,71 +353,43 @@ public final class AgentRoster implements AgentControl {
         return view(slot(agentId));
     }
 
-    private Slot slot(String agentId) {
-        Slot s = slots.get(agentId);
+    private AgentSlot slot(String agentId) {
+        AgentSlot s = slots.get(agentId);
         if (s == null) {
             throw new NoSuchElementException("no agent '" + agentId + "'");
         }
         return s;
     }
 
-    private static void pause(Slot s, String reason, Instant now) {
+    private static void pause(AgentSlot s, String reason, Instant now) {
         s.presence = AgentPresence.PAUSED;
         s.reason = reason;
         s.since = now;
     }
 
-    private void changed(Slot s) {
+    private void changed(AgentSlot s) {
         changes.accept(view(s));
         eligibilities.accept(eligibility(s, clock.instant()));
     }
 
-    private static boolean eligible(Slot s, Instant now) {
-        return s.presence == AgentPresence.AVAILABLE && s.activity == Activity.IDLE && deviceFree(s.deviceState)
+    private static boolean eligible(AgentSlot s, Instant now) {
+        return s.presence == AgentPresence.AVAILABLE && s.activity == AgentSlot.Activity.IDLE && s.deviceFree()
                 && !now.isBefore(s.skipUntil);
     }
 
-    private static Eligibility eligibility(Slot s, Instant now) {
+    private static Eligibility eligibility(AgentSlot s, Instant now) {
         return new Eligibility(s.agent, eligible(s, now), s.idleSince, s.rank, s.call);
     }
 
-    private static void toIdle(Slot s, Instant now) {
-        s.activity = Activity.IDLE;
+    private static void toIdle(AgentSlot s, Instant now) {
+        s.activity = AgentSlot.Activity.IDLE;
         s.call = null;
         s.idleSince = now;
     }
 
-    private static boolean deviceFree(DeviceState state) {
-        return switch (state) {
-            case UNKNOWN, NOT_INUSE -> true;
-            default -> false;
-        };
-    }
-
-    private static AgentView view(Slot s) {
+    private static AgentView view(AgentSlot s) {
         return new AgentView(s.agent.id(), s.agent.name(), s.agent.extension(), s.agent.skills(),
-                stateName(s), s.reason, s.since, s.consecutiveMisses, s.missedRings, s.call,
+                s.stateName(), s.reason, s.since, s.consecutiveMisses, s.missedRings, s.call,
                 s.presence == AgentPresence.WRAP_UP ? s.wrapUpUntil : null);
-    }
-
-    private static String stateName(Slot s) {
-        if (s.presence == AgentPresence.PAUSED) {
-            return "paused";
-        }
-        if (s.presence == AgentPresence.WRAP_UP && s.activity == Activity.IDLE) {
-            return "wrap-up";
-        }
-        if (s.deviceState == DeviceState.UNAVAILABLE || s.deviceState == DeviceState.INVALID) {
-            return "unavailable";
-        }
-        if (s.activity == Activity.TALKING || s.deviceState == DeviceState.INUSE
-                || s.deviceState == DeviceState.BUSY || s.deviceState == DeviceState.ONHOLD) {
-            return "on-call";
-        }
-        if (s.activity == Activity.RINGING || s.deviceState == DeviceState.RINGING
-                || s.deviceState == DeviceState.RINGINUSE) {
-            return "ringing";
-        }
-        return "available";
     }
 }

@@ -95,12 +95,15 @@ final class HotlineCall {
                     return session.send(new StreamFileCommand(settings.welcomePrompt(), ""), PROMPT_DEADLINE);
                 })
                 .thenCompose(reply -> session.send(new SetMusicOnCommand(settings.musicClass())))
-                .thenRun(() -> {
+                .thenCompose(reply -> {
                     call.waiting();
                     changed();
-                    shared.acd().join(new Acd.WaitingCall(callId, settings.queue(), settings.skill(), call.arrivedAt()));
+                    // The ACD applies the join on its own thread; the first poll waits for it, so a
+                    // caller who finds an agent free is rung at once, not one poll later.
+                    return shared.acd().join(new Acd.WaitingCall(callId, settings.queue(), settings.skill(),
+                            call.arrivedAt()));
                 })
-                .thenRun(this::waitForAgent)
+                .thenRunAsync(this::waitForAgent, session.executor())
                 .exceptionally(this::failed);
     }
 
