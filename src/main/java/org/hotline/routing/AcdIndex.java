@@ -3,7 +3,9 @@ package org.hotline.routing;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import org.hotline.call.Agent;
 import org.hotline.call.AgentRoster;
@@ -108,23 +110,45 @@ final class AcdIndex {
             }
             awaitingConfirmation.remove(agentId);
         }
-        Waiter returning = null;
+        Set<String> touched = new HashSet<>();
         Waiter holder = holders.get(agentId);
         if (holder != null && !holder.call.callId().equals(e.call())) {
             holders.remove(agentId);
             offers.withdraw(holder.call.callId());
             holder.agent = null;
-            returning = holder;
-            unserved(holder.call.skill()).add(holder);
+            unserved(holder.call.skill()).add(holder); // back in their place
+            touched.add(holder.call.skill());
         }
         unindex(agentId);
         if (e.eligible()) {
-            IdleAgent agent = new IdleAgent(e.agent(), e.idleSince(), e.rank());
-            index(agent);
-            serveAgent(agent);
+            index(new IdleAgent(e.agent(), e.idleSince(), e.rank()));
+            touched.addAll(e.agent().skills());
         }
-        if (returning != null && returning.agent == null && unserved(returning.call.skill()).remove(returning)) {
-            serveCaller(returning);
+        matchOldestFirst(touched);
+    }
+
+    /**
+     * Restores the invariant for the skills a change touched: while a caller waits whom a free
+     * agent could take, the oldest such caller takes the longest-idle agent of their skill. So a
+     * caller whose agent missed gets the agent idle longest (not the one who just missed, unless
+     * no other is free), and an older caller is never passed over.
+     */
+    private void matchOldestFirst(Set<String> skills) {
+        while (true) {
+            Waiter oldest = null;
+            for (String skill : skills) {
+                TreeSet<Waiter> line = unservedBySkill.get(skill);
+                TreeSet<IdleAgent> free = idleBySkill.get(skill);
+                if (line != null && !line.isEmpty() && free != null && !free.isEmpty()
+                        && (oldest == null || BY_ARRIVAL.compare(line.first(), oldest) < 0)) {
+                    oldest = line.first();
+                }
+            }
+            if (oldest == null) {
+                return;
+            }
+            unserved(oldest.call.skill()).remove(oldest);
+            serveCaller(oldest); // reserves an agent, or drops the refusing ones and puts the caller back
         }
     }
 
@@ -141,22 +165,6 @@ final class AcdIndex {
             }
         }
         unserved(w.call.skill()).add(w);
-    }
-
-    private void serveAgent(IdleAgent agent) {
-        Waiter oldest = null;
-        for (String skill : agent.agent().skills()) {
-            TreeSet<Waiter> queue = unservedBySkill.get(skill);
-            if (queue != null && !queue.isEmpty() && (oldest == null || BY_ARRIVAL.compare(queue.first(), oldest) < 0)) {
-                oldest = queue.first();
-            }
-        }
-        if (oldest != null) {
-            unserved(oldest.call.skill()).remove(oldest);
-            if (!tryReserve(agent, oldest)) {
-                unserved(oldest.call.skill()).add(oldest);
-            }
-        }
     }
 
     /** Reserves the agent in the roster for the caller; on refusal the agent leaves the index. */

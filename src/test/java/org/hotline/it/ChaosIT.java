@@ -62,11 +62,14 @@ class ChaosIT {
         JsonNode talking = hotline.finishedCall("55711", CALL_TIMEOUT);
         assertEquals("answered", talking.path("outcome").asText(), "the pickup Asterisk reported stands: " + talking);
         assertEquals("1001", talking.path("agent").asText());
+        // Asterisk hangs its channels up before it stops: over FastAGI that reads as the caller
+        // hanging up (abandoned), or as a cut session when the socket closes first (interrupted).
         JsonNode ringing = hotline.finishedCall("55712", CALL_TIMEOUT);
-        assertEquals("interrupted", ringing.path("outcome").asText(), ringing::toString);
+        assertTrue(List.of("abandoned", "interrupted").contains(ringing.path("outcome").asText()), ringing::toString);
         JsonNode attempt = ringing.path("agentAttempts").get(ringing.path("agentAttempts").size() - 1);
         assertEquals("1002", attempt.path("agent").asText());
-        assertEquals("cut", attempt.path("result").asText(), "not the agent's miss: " + attempt);
+        assertTrue(List.of("caller-hung-up", "cut").contains(attempt.path("result").asText()),
+                "not the agent's miss: " + attempt);
         Poll.until("AMI back after the restart (resync)", Duration.ofSeconds(60),
                 () -> hotline.metric("hotline_ami_connected") == 1.0 ? true : null);
         for (String agent : List.of("1001", "1002")) {

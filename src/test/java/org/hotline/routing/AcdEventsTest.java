@@ -51,6 +51,17 @@ class AcdEventsTest {
     }
 
     @Test
+    void afterAMissTheCallerIsOfferedTheNextAgentNotTheOneWhoMissed() {
+        Acd acd = new Acd(roster);
+        acd.join(call("caller", "support", 1));
+        assertEquals("a", acd.poll("caller").orElseThrow().id(), "a and b idle alike: a is listed first");
+        clock.advance(Duration.ofSeconds(18));
+        roster.ringEnded("a", "caller", Result.NO_ANSWER);
+        acd.ringFailed("caller");
+        assertEquals("b", acd.poll("caller").orElseThrow().id(), "b has been idle longer than a, who just missed");
+    }
+
+    @Test
     void aJoiningCallerTakesTheLongestIdleAgentWithTheirSkill() {
         Acd acd = new Acd(roster);
         talk(acd, "a", "x", 1);      // a idle since T0+61s
