@@ -110,6 +110,44 @@ class WebServerTest {
     }
 
     @Test
+    void aFullApiQueueAnswers503AtOnceInsteadOfQueueingWithoutEnd() throws Exception {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ThreadPoolExecutor bounded = new java.util.concurrent.ThreadPoolExecutor(1, 1, 0,
+                TimeUnit.MILLISECONDS, new java.util.concurrent.ArrayBlockingQueue<>(1));
+        WebServer small = new WebServer(WebOptions.defaults().withPort(0), router(List.of()), bounded).start();
+        try {
+            bounded.execute(() -> {
+                try {
+                    release.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            bounded.execute(() -> { }); // the queue is full now
+            HttpResponse<String> busy = send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + small.port() + "/api/calls"))
+                    .header("Authorization", "Bearer " + Fixtures.TOKEN));
+            assertError(busy, 503, "server busy");
+        } finally {
+            release.countDown();
+            small.stop();
+            bounded.shutdown();
+        }
+    }
+
+    @Test
+    void anIdleConnectionIsClosedByTheServer() throws Exception {
+        WebServer quick = new WebServer(WebOptions.defaults().withPort(0).withIdleTimeout(Duration.ofMillis(300)),
+                router(List.of()), executor).start();
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", quick.port())) {
+            socket.setSoTimeout(5000);
+            assertEquals(-1, socket.getInputStream().read(), "the server closed the silent connection");
+        } finally {
+            quick.stop();
+        }
+    }
+
+    @Test
     void healthzNeedsNoTokenAndTurns503WhenAComponentIsDown() throws Exception {
         HttpResponse<String> anonymous = send(HttpRequest.newBuilder(uri("/healthz")));
         assertEquals(200, anonymous.statusCode());
