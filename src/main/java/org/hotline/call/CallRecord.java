@@ -29,6 +29,7 @@ import java.util.Objects;
  *                          was sent to the agent's desktop, when the desktop showed it; null if none
  * @param disposition       what the agent recorded after the call, null until given
  * @param wrapUpSeconds     the agent's after-call work, null until their wrap-up ended
+ * @param routing           every decision the ACD made for the call, in order
  */
 public record CallRecord(
         String id,
@@ -49,7 +50,8 @@ public record CallRecord(
         String customerId,
         PopTiming pop,
         Disposition disposition,
-        Double wrapUpSeconds) {
+        Double wrapUpSeconds,
+        List<RoutingDecision> routing) {
 
     public CallRecord {
         Objects.requireNonNull(id, "id");
@@ -58,6 +60,7 @@ public record CallRecord(
         Objects.requireNonNull(outcome, "outcome");
         agentAttempts = List.copyOf(agentAttempts);
         timeline = List.copyOf(timeline);
+        routing = routing == null ? List.of() : List.copyOf(routing);
     }
 
     /** A record without the screen and after-call parts (customer, pop, disposition, wrap-up). */
@@ -66,19 +69,19 @@ public record CallRecord(
                       boolean apologised, CallOutcome outcome, List<AgentAttempt> agentAttempts, Instant endedAt,
                       double talkSeconds, List<TimelineEntry> timeline) {
         this(id, caller, queue, arrivedAt, systemAnsweredAt, systemAnswerRings, agent, agentAnsweredAt, waitSeconds,
-                apologised, outcome, agentAttempts, endedAt, talkSeconds, timeline, null, null, null, null);
+                apologised, outcome, agentAttempts, endedAt, talkSeconds, timeline, null, null, null, null, List.of());
     }
 
     public CallRecord withDisposition(Disposition value) {
         return new CallRecord(id, caller, queue, arrivedAt, systemAnsweredAt, systemAnswerRings, agent,
                 agentAnsweredAt, waitSeconds, apologised, outcome, agentAttempts, endedAt, talkSeconds, timeline,
-                customerId, pop, value, wrapUpSeconds);
+                customerId, pop, value, wrapUpSeconds, routing);
     }
 
     public CallRecord withWrapUpSeconds(double value) {
         return new CallRecord(id, caller, queue, arrivedAt, systemAnsweredAt, systemAnswerRings, agent,
                 agentAnsweredAt, waitSeconds, apologised, outcome, agentAttempts, endedAt, talkSeconds, timeline,
-                customerId, pop, disposition, value);
+                customerId, pop, disposition, value, routing);
     }
 
     /** True when {@code agentId} answered the call or was rung for it. */

@@ -37,6 +37,7 @@ public final class LiveCall {
     private boolean vip;
     private CallRecord.PopTiming pop;
     private Instant callerHungUpAt;
+    private final List<RoutingDecision> routing = new ArrayList<>();
     private int attemptsLeftOut;
     private int timelineLeftOut;
 
@@ -138,6 +139,13 @@ public final class LiveCall {
         }
         pop = new CallRecord.PopTiming(agentId, pop.ringingAt(), pop.sentAt(), at);
         return Duration.between(pop.ringingAt(), at);
+    }
+
+    /** The ACD gave the caller an agent, for this reason. Bounded like the attempts. */
+    public synchronized void routed(RoutingDecision decision) {
+        if (routing.size() < MAX_ATTEMPTS) {
+            routing.add(decision);
+        }
     }
 
     /** True once an agent answered (the attempt closed as answered). */
@@ -276,7 +284,7 @@ public final class LiveCall {
         return new CallRecord(id, caller, queue, arrivedAt, systemAnsweredAt, answerRings, agent, agentAnsweredAt,
                 seconds(Duration.between(arrivedAt, waitEnd)), apologised, outcome, attempts, endedAt, talk,
                 timeline.stream().sorted(java.util.Comparator.comparing(TimelineEntry::at)).toList(),
-                customerId, pop, null, null);
+                customerId, pop, null, null, routing);
     }
 
     private static double seconds(Duration d) {

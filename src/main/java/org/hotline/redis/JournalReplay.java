@@ -49,7 +49,8 @@ final class JournalReplay {
                 snapshot.systemAnsweredAt(), snapshot.systemAnswerRings(), snapshot.agent(), snapshot.agentAnsweredAt(),
                 seconds(Duration.between(snapshot.arrivedAt(), waitEnd)), snapshot.apologised(), outcome,
                 snapshot.agentAttempts(), end, answered ? seconds(Duration.between(snapshot.agentAnsweredAt(), end)) : 0,
-                timeline, snapshot.customerId(), snapshot.pop(), snapshot.disposition(), snapshot.wrapUpSeconds());
+                timeline, snapshot.customerId(), snapshot.pop(), snapshot.disposition(), snapshot.wrapUpSeconds(),
+                snapshot.routing());
     }
 
     private static double seconds(Duration d) {
