@@ -46,14 +46,68 @@ public final class ConfigLoader {
     public HotlineConfig loadFiles(List<Path> files) {
         ObjectNode merged = defaults();
         for (Path file : files) {
-            merge(merged, read(file), file.toString());
+            JsonNode tree = read(file);
+            resolveIvrPaths(tree, file, IVR_FILE, IVR_PROMPTS_DIRECTORY);
+            merge(merged, tree, file.toString());
         }
         String source = files.isEmpty() ? "the built-in defaults"
                 : files.stream().map(Path::toString).collect(Collectors.joining(" + "));
+        String flowFile = mergeIvrFile(merged);
+        if (flowFile != null) {
+            source = source + " + " + flowFile;
+        }
         HotlineConfig config = bind(merged, source);
         config = withEnvironment(config, source);
         new ConfigValidator(source).validate(config);
         return config;
+    }
+
+    static final String IVR_FILE = "file";
+    static final String IVR_PROMPTS_DIRECTORY = "promptsDirectory";
+
+    /** Makes the named relative paths under {@code ivr} relative to the directory of {@code file}, which names them. */
+    private static void resolveIvrPaths(JsonNode tree, Path file, String... keys) {
+        JsonNode section = tree.path("ivr");
+        if (!(section instanceof ObjectNode ivr)) {
+            return;
+        }
+        for (String key : keys) {
+            JsonNode value = ivr.get(key);
+            if (value != null && value.isTextual() && !value.asText().isBlank()) {
+                Path path = Path.of(value.asText());
+                if (!path.isAbsolute()) {
+                    Path dir = file.toAbsolutePath().getParent();
+                    ivr.put(key, dir == null ? path.toString() : displayed(dir.resolve(path).normalize()));
+                }
+            }
+        }
+    }
+
+    /** A path under the working directory reads relative to it (shorter messages); others stay absolute. */
+    private static String displayed(Path absolute) {
+        Path here = Path.of("").toAbsolutePath();
+        return absolute.startsWith(here) ? here.relativize(absolute).toString() : absolute.toString();
+    }
+
+    /**
+     * When {@code ivr.file} names a flow file, its keys replace the same keys of {@code ivr}.
+     *
+     * @return the flow file, or null when none is named
+     */
+    private String mergeIvrFile(ObjectNode merged) {
+        JsonNode section = merged.path("ivr");
+        if (!(section instanceof ObjectNode ivr) || !ivr.path(IVR_FILE).isTextual()
+                || ivr.path(IVR_FILE).asText().isBlank()) {
+            return null;
+        }
+        Path flowFile = Path.of(ivr.path(IVR_FILE).asText());
+        JsonNode flow = read(flowFile);
+        if (flow.has(IVR_FILE)) {
+            throw new ConfigException(flowFile.toString(), List.of("file: a flow file cannot name another one"));
+        }
+        resolveIvrPaths(merged.objectNode().set("ivr", flow), flowFile, IVR_PROMPTS_DIRECTORY);
+        flow.fields().forEachRemaining(field -> ivr.set(field.getKey(), field.getValue()));
+        return flowFile.toString();
     }
 
     private ObjectNode defaults() {
@@ -157,6 +211,6 @@ public final class ConfigLoader {
         }
         return new HotlineConfig(config.fastagi(), http.withApiToken(token),
                 config.ami(), config.redis(), config.center(), config.standards(), config.prompts(),
-                config.queues(), config.agents(), config.supervisors(), config.journal());
+                config.queues(), config.agents(), config.supervisors(), config.journal(), config.ivr());
     }
 }

@@ -5,14 +5,22 @@ import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import org.hotline.ivr.IvrFlow;
+import org.hotline.ivr.IvrFlowChecker;
+import org.hotline.ivr.IvrFlowReader;
+import org.hotline.ivr.IvrProblems;
+import org.hotline.ivr.PromptCatalog;
 
 /** Checks what the types alone cannot: ranges, references between sections, uniqueness. */
 final class ConfigValidator {
 
     private final String source;
     private final List<String> problems = new ArrayList<>();
+    private final Set<String> queueNames = new HashSet<>();
 
     ConfigValidator(String source) {
         this.source = source;
@@ -49,6 +57,7 @@ final class ConfigValidator {
         Set<String> skills = queues(c.queues());
         Set<String> agentIds = agents(c.agents(), skills);
         supervisors(c.supervisors(), agentIds);
+        ivr(c.ivr(), skills);
         if (!problems.isEmpty()) {
             throw new ConfigException(source, problems);
         }
@@ -155,13 +164,12 @@ final class ConfigValidator {
             problems.add("queues: configure at least one queue");
             return skills;
         }
-        Set<String> names = new HashSet<>();
         for (int i = 0; i < queues.size(); i++) {
             HotlineConfig.QueueSection q = queues.get(i);
             String key = "queues[" + i + "]";
             if (isBlank(q.name()) || !q.name().matches("[A-Za-z0-9_-]+")) {
                 problems.add(key + ".name: '" + q.name() + "' must be letters, digits, '-' or '_'");
-            } else if (!names.add(q.name())) {
+            } else if (!queueNames.add(q.name())) {
                 problems.add(key + ".name: queue '" + q.name() + "' is configured twice");
             }
             between(key + ".maxWaitSeconds", q.maxWaitSeconds(), 10, 86_400);
@@ -230,6 +238,33 @@ final class ConfigValidator {
             required(key + ".name", s.name());
             passwordHash(key + ".passwordHash", s.passwordHash());
         }
+    }
+
+    /**
+     * The IVR flow ({@link IvrFlowReader}, then {@link IvrFlowChecker} once every node reads
+     * well): its routes may use only the configured queues and skills, and with
+     * {@code ivr.promptsDirectory} set every prompt must be there in every language.
+     */
+    private void ivr(HotlineConfig.IvrSection ivr, Set<String> skills) {
+        if (ivr == null) {
+            problems.add("ivr: required (leave nodes empty to turn the IVR off)");
+            return;
+        }
+        IvrProblems found = new IvrProblems("ivr.", ivr.file());
+        IvrFlow flow = new IvrFlowReader(found).read(ivr.definition());
+        PromptCatalog catalog = PromptCatalog.UNCHECKED;
+        if (flow != null && ivr.promptsDirectory() != null && !ivr.promptsDirectory().isBlank()) {
+            Path directory = Path.of(ivr.promptsDirectory());
+            if (Files.isDirectory(directory)) {
+                catalog = new PromptDirectory(directory, flow.languages().defaultLanguage());
+            } else {
+                found.add("promptsDirectory", "no directory " + directory);
+            }
+        }
+        if (flow != null && found.isEmpty()) {
+            new IvrFlowChecker(found).check(flow, queueNames, skills, catalog);
+        }
+        problems.addAll(found.messages());
     }
 
     /** Only bcrypt hashes are stored; a plain password in the file is refused, never echoed. */

@@ -1,6 +1,12 @@
 package org.hotline.config;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.hotline.ivr.IvrDefinition;
+import org.hotline.ivr.IvrFlow;
+import org.hotline.ivr.IvrFlowReader;
+import org.hotline.ivr.IvrProblems;
 
 /**
  * The whole of {@code config/hotline.yaml}, immutable and validated by {@link ConfigLoader}.
@@ -18,7 +24,8 @@ public record HotlineConfig(
         List<QueueSection> queues,
         List<AgentSection> agents,
         List<SupervisorSection> supervisors,
-        JournalSection journal) {
+        JournalSection journal,
+        IvrSection ivr) {
 
     /**
      * @param commandTimeoutSeconds an AGI command other than Dial and the waits that gets no reply
@@ -139,6 +146,54 @@ public record HotlineConfig(
      *                           journal only (an alert is raised) and are read back as Redis catches up
      */
     public record JournalSection(String directory, int groupCommitMillis, int maxPendingRecords) {
+    }
+
+    /**
+     * The IVR flow callers go through before a queue ({@link org.hotline.ivr}); no nodes: the IVR
+     * is off and every call goes to the first queue. Relative paths are resolved against the
+     * directory of the file that names them.
+     *
+     * @param file             a YAML file holding the flow's keys (all of this section's but
+     *                         {@code file}); they replace the same keys written here
+     * @param promptsDirectory where the prompt sources are ({@code NAME.txt} in the default language,
+     *                         {@code LANG/NAME.txt} in the others): start-up checks that every
+     *                         prompt of the flow is there in every language; null: not checked
+     * @param soundPrefix      the folder under Asterisk's sounds holding the prompts: the prompt
+     *                         {@code NAME} plays as {@code <soundPrefix>/NAME}, or
+     *                         {@code <soundPrefix>/LANG/NAME} in a language other than the default
+     * @param vipSkipsMenu     callers whose number belongs to a VIP customer skip the first menu
+     *                         to {@code vipRoute} at {@code vipPriority} (above every route's own)
+     * @param nodes            node name → its keys, {@code type} first (see defaults.yaml)
+     */
+    public record IvrSection(String file, String promptsDirectory, String soundPrefix, String defaultLanguage,
+                             List<String> languages, boolean vipSkipsMenu, String vipRoute, int vipPriority,
+                             String start, Map<String, Map<String, Object>> nodes) {
+
+        public IvrDefinition definition() {
+            return new IvrDefinition(start, defaultLanguage, languages, soundPrefix, vipSkipsMenu, vipRoute,
+                    vipPriority, nodes);
+        }
+
+        public boolean enabled() {
+            return nodes != null && !nodes.isEmpty();
+        }
+
+        /**
+         * The flow, from a config {@link ConfigLoader} validated; empty when the IVR is off.
+         *
+         * @throws IllegalStateException when the section is invalid (it was not validated)
+         */
+        public Optional<IvrFlow> flow() {
+            if (!enabled()) {
+                return Optional.empty();
+            }
+            IvrProblems problems = new IvrProblems("ivr.", file);
+            IvrFlow flow = new IvrFlowReader(problems).read(definition());
+            if (flow == null || !problems.isEmpty()) {
+                throw new IllegalStateException("the IVR flow is invalid: " + problems.messages());
+            }
+            return Optional.of(flow);
+        }
     }
 
     /** {@code passwordHash} (bcrypt) lets the agent log in to the desktop with their id; null: no login. */

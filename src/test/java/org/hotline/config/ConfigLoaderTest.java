@@ -28,6 +28,7 @@ class ConfigLoaderTest {
         assertEquals(6.0, config.standards().ringCadenceSeconds());
         assertEquals(8, config.agents().size());
         assertEquals("support", config.queues().get(0).name());
+        assertEquals("welcome", config.ivr().flow().orElseThrow().start(), "the sample IVR flow, prompts checked");
     }
 
     @Test
