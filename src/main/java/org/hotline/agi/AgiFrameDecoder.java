@@ -70,7 +70,8 @@ public final class AgiFrameDecoder extends ByteToMessageDecoder {
             AgiMessage message;
             try {
                 message = parser.accept(line, wireBytes);
-            } catch (AgiProtocolException e) {
+            } catch (RuntimeException e) { // AgiProtocolException, and anything a parser let slip
+                // Any failure to make sense of a line ends the session the same way: nothing after it is read.
                 throw fail(in, new CorruptedFrameException(describe(ctx) + ": " + e.getMessage(), e));
             }
             if (message != null) {

@@ -60,7 +60,11 @@ public final class AgiReply implements AgiMessage {
                 return OptionalLong.empty();
             }
         }
-        return OptionalLong.of(Long.parseLong(value));
+        try {
+            return OptionalLong.of(Long.parseLong(value));
+        } catch (NumberFormatException tooLarge) {
+            return OptionalLong.empty(); // 19 digits beyond Long.MAX_VALUE: text, not a number
+        }
     }
 
     /** Parses one single-line reply; see {@link AgiReplyParser#parseLine}. */

@@ -57,6 +57,7 @@ public final class ConfigLoader {
             source = source + " + " + flowFile;
         }
         HotlineConfig config = bind(merged, source);
+        ConfigValidator.requireSections(config, source);
         config = withEnvironment(config, source);
         new ConfigValidator(source).validate(config);
         return config;

@@ -26,6 +26,44 @@ final class ConfigValidator {
         this.source = source;
     }
 
+    /**
+     * A section written as {@code fastagi: ~} (or an empty list entry {@code - ~}) binds to null;
+     * refused here, naming the key, before anything reads it.
+     */
+    static void requireSections(HotlineConfig c, String source) {
+        List<String> empty = new ArrayList<>();
+        java.util.Map<String, Object> sections = new java.util.LinkedHashMap<>();
+        sections.put("fastagi", c.fastagi());
+        sections.put("http", c.http());
+        sections.put("ami", c.ami());
+        sections.put("redis", c.redis());
+        sections.put("center", c.center());
+        sections.put("standards", c.standards());
+        sections.put("prompts", c.prompts());
+        sections.put("journal", c.journal());
+        sections.forEach((key, value) -> {
+            if (value == null) {
+                empty.add(key + ": must be a mapping of its keys, not empty");
+            }
+        });
+        java.util.Map<String, List<?>> lists = new java.util.LinkedHashMap<>();
+        lists.put("queues", c.queues());
+        lists.put("agents", c.agents());
+        lists.put("supervisors", c.supervisors());
+        lists.forEach((key, list) -> {
+            if (list != null) {
+                for (int i = 0; i < list.size(); i++) {
+                    if (list.get(i) == null) {
+                        empty.add(key + "[" + i + "]: an empty entry");
+                    }
+                }
+            }
+        });
+        if (!empty.isEmpty()) {
+            throw new ConfigException(source, empty);
+        }
+    }
+
     void validate(HotlineConfig c) {
         required("fastagi.host", c.fastagi().host());
         port("fastagi.port", c.fastagi().port());

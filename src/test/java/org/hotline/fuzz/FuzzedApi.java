@@ -101,7 +101,8 @@ final class FuzzedApi {
 
     private static final class Calls implements CallHistory {
         @Override
-        public void append(CallRecord record, KpiCounters contribution) {
+        public java.util.concurrent.CompletableFuture<Void> append(CallRecord record, KpiCounters contribution) {
+            return java.util.concurrent.CompletableFuture.completedFuture(null);
         }
 
         @Override
