@@ -16,6 +16,10 @@ public enum CallOutcome {
     FALLBACK,
     /** The caller's wait for a person reached the queue's maximum: they heard a message and the call ended. */
     MAX_WAIT,
+    /** The caller got what they called for in the IVR (e.g. an order's status) and no agent took the call. */
+    SELF_SERVED,
+    /** The IVR flow ended the call without an agent and without self-service (e.g. a closed-hours message). */
+    ENDED_BY_IVR,
     /**
      * Hotline lost the call without knowing how it ended, before any agent answered: the FastAGI
      * session was cut from the other side (Asterisk restarted, the network broke), or Hotline

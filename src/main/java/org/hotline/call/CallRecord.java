@@ -3,6 +3,7 @@ package org.hotline.call;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import org.hotline.ivr.IvrTrace;
 
 /**
  * The finished (or, while live, the so-far) account of one call to the hotline. This is what is
@@ -30,6 +31,8 @@ import java.util.Objects;
  * @param disposition       what the agent recorded after the call, null until given
  * @param wrapUpSeconds     the agent's after-call work, null until their wrap-up ended
  * @param routing           every decision the ACD made for the call, in order
+ * @param ivr               what the caller chose and entered in the IVR, in order; null without an IVR
+ * @param ivrSeconds        time in the IVR, from its first prompt to its end; null without an IVR
  */
 public record CallRecord(
         String id,
@@ -51,7 +54,9 @@ public record CallRecord(
         PopTiming pop,
         Disposition disposition,
         Double wrapUpSeconds,
-        List<RoutingDecision> routing) {
+        List<RoutingDecision> routing,
+        IvrTrace ivr,
+        Double ivrSeconds) {
 
     public CallRecord {
         Objects.requireNonNull(id, "id");
@@ -69,19 +74,19 @@ public record CallRecord(
                       boolean apologised, CallOutcome outcome, List<AgentAttempt> agentAttempts, Instant endedAt,
                       double talkSeconds, List<TimelineEntry> timeline) {
         this(id, caller, queue, arrivedAt, systemAnsweredAt, systemAnswerRings, agent, agentAnsweredAt, waitSeconds,
-                apologised, outcome, agentAttempts, endedAt, talkSeconds, timeline, null, null, null, null, List.of());
+                apologised, outcome, agentAttempts, endedAt, talkSeconds, timeline, null, null, null, null, List.of(), null, null);
     }
 
     public CallRecord withDisposition(Disposition value) {
         return new CallRecord(id, caller, queue, arrivedAt, systemAnsweredAt, systemAnswerRings, agent,
                 agentAnsweredAt, waitSeconds, apologised, outcome, agentAttempts, endedAt, talkSeconds, timeline,
-                customerId, pop, value, wrapUpSeconds, routing);
+                customerId, pop, value, wrapUpSeconds, routing, ivr, ivrSeconds);
     }
 
     public CallRecord withWrapUpSeconds(double value) {
         return new CallRecord(id, caller, queue, arrivedAt, systemAnsweredAt, systemAnswerRings, agent,
                 agentAnsweredAt, waitSeconds, apologised, outcome, agentAttempts, endedAt, talkSeconds, timeline,
-                customerId, pop, disposition, value, routing);
+                customerId, pop, disposition, value, routing, ivr, ivrSeconds);
     }
 
     /** True when {@code agentId} answered the call or was rung for it. */

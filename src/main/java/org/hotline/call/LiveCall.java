@@ -16,7 +16,8 @@ public final class LiveCall {
 
     private final String id;
     private final String caller;
-    private final String queue;
+    /** The queue the caller waits in: the configured first queue until the IVR routes them elsewhere. */
+    private String queue;
     private final Instant arrivedAt;
     private final PhoneStandards standards;
     private final List<AgentAttempt> attempts = new ArrayList<>();
@@ -38,6 +39,10 @@ public final class LiveCall {
     private CallRecord.PopTiming pop;
     private Instant callerHungUpAt;
     private final List<RoutingDecision> routing = new ArrayList<>();
+    /** When the caller began to wait for a person (entered the queue); null while in the IVR. */
+    private Instant enteredQueueAt;
+    private org.hotline.ivr.IvrTrace ivr;
+    private Double ivrSeconds;
     private int attemptsLeftOut;
     private int timelineLeftOut;
 
@@ -76,8 +81,32 @@ public final class LiveCall {
         return id;
     }
 
-    public String queue() {
+    public synchronized String queue() {
         return queue;
+    }
+
+    /** The IVR ended: what the caller chose, and how long it took. */
+    public synchronized void ivrEnded(org.hotline.ivr.IvrTrace trace, double seconds) {
+        ivr = trace;
+        ivrSeconds = Math.round(seconds * 1000) / 1000.0;
+    }
+
+    public synchronized org.hotline.ivr.IvrTrace ivr() {
+        return ivr;
+    }
+
+    /** The caller enters {@code queueName} to wait for a person: the wait (apology, ASA, service level) counts from now. */
+    public synchronized void enteredQueue(String queueName, Instant at) {
+        queue = queueName;
+        if (enteredQueueAt == null) {
+            enteredQueueAt = at;
+            note(at, "queued", queueName);
+        }
+    }
+
+    /** When the wait for a person began: the queue entry, or the arrival for a call that never had an IVR. */
+    private Instant waitStart() {
+        return enteredQueueAt != null ? enteredQueueAt : arrivedAt;
     }
 
     public Instant arrivedAt() {
@@ -89,7 +118,7 @@ public final class LiveCall {
     }
 
     public synchronized View view() {
-        return new View(id, caller, queue, customerName, vip, arrivedAt, phase.wireName(), currentAgent);
+        return new View(id, caller, queue, customerName, vip, waitStart(), phase.wireName(), currentAgent);
     }
 
     public synchronized Phase phase() {
@@ -190,14 +219,14 @@ public final class LiveCall {
                 standards.rings(Duration.between(arrivedAt, at))));
     }
 
-    /** How long the caller has waited for a person by {@code now}. */
-    public Duration waitedBy(Instant now) {
-        return Duration.between(arrivedAt, now);
+    /** How long the caller has waited for a person by {@code now} (since entering the queue). */
+    public synchronized Duration waitedBy(Instant now) {
+        return Duration.between(waitStart(), now);
     }
 
     public synchronized void apologised(Instant at) {
         apologised = true;
-        note(at, "apology", "caller waited " + Duration.between(arrivedAt, at).toSeconds() + " s");
+        note(at, "apology", "caller waited " + Duration.between(waitStart(), at).toSeconds() + " s");
     }
 
     /** The ringing of one agent ended; {@code answeredAt} is set when the result is ANSWERED. */
@@ -282,9 +311,10 @@ public final class LiveCall {
                 : round2(standards.rings(Duration.between(arrivedAt, systemAnsweredAt)));
         double talk = agentAnsweredAt == null ? 0 : seconds(Duration.between(agentAnsweredAt, end));
         return new CallRecord(id, caller, queue, arrivedAt, systemAnsweredAt, answerRings, agent, agentAnsweredAt,
-                seconds(Duration.between(arrivedAt, waitEnd)), apologised, outcome, attempts, endedAt, talk,
+                enteredQueueAt == null && ivr != null ? 0 : seconds(Duration.between(waitStart(), waitEnd)),
+                apologised, outcome, attempts, endedAt, talk,
                 timeline.stream().sorted(java.util.Comparator.comparing(TimelineEntry::at)).toList(),
-                customerId, pop, null, null, routing);
+                customerId, pop, null, null, routing, ivr, ivrSeconds);
     }
 
     private static double seconds(Duration d) {

@@ -1,7 +1,9 @@
 package org.hotline.session;
 
 import java.time.Duration;
+import java.util.Optional;
 import org.hotline.config.HotlineConfig;
+import org.hotline.ivr.IvrFlow;
 import org.hotline.standards.Greeting;
 import org.hotline.standards.PhoneStandards;
 
@@ -22,7 +24,8 @@ public record CallFlowSettings(
         PhoneStandards standards,
         Greeting greeting,
         Duration maxWait,
-        String maxWaitPrompt) {
+        String maxWaitPrompt,
+        Optional<IvrFlow> ivr) {
 
     public static CallFlowSettings from(HotlineConfig config, PhoneStandards standards) {
         HotlineConfig.QueueSection queue = config.queues().get(0);
@@ -31,7 +34,7 @@ public record CallFlowSettings(
                 config.prompts().apology(), config.prompts().agentApologyCue(), config.prompts().musicClass(),
                 standards, new Greeting(config.center().name(), config.center().greeting(),
                         config.center().greetingUnknownCaller()),
-                Duration.ofSeconds(queue.maxWaitSeconds()), config.prompts().maxWaitReached());
+                Duration.ofSeconds(queue.maxWaitSeconds()), config.prompts().maxWaitReached(), config.ivr().flow());
     }
 
     public String dialStringOf(String extension) {

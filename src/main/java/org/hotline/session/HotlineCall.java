@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import org.asteriskjava.fastagi.command.AnswerCommand;
 import org.asteriskjava.fastagi.command.ExecCommand;
 import org.asteriskjava.fastagi.command.GetFullVariableCommand;
@@ -26,6 +27,12 @@ import org.hotline.call.FloorEvent;
 import org.hotline.call.LiveCall;
 import org.hotline.call.ScreenPop;
 import org.hotline.customer.CustomerView;
+import org.hotline.ivr.CallerContext;
+import org.hotline.ivr.IvrFlow;
+import org.hotline.ivr.IvrOutcome;
+import org.hotline.ivr.IvrRun;
+import org.hotline.ivr.IvrTrace;
+import org.hotline.ivr.Step;
 import org.hotline.routing.Acd;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,6 +57,8 @@ final class HotlineCall {
     private final HotlineCallScript shared;
     private final CallFlowSettings settings;
     private LiveCall call;
+    /** The call's IVR run, when the flow is configured; event loop only. */
+    private IvrRun ivr;
     /** The agent being rung or talked to for this call, until that attempt is closed (exactly once). */
     private OpenAttempt open;
     /** The caller's customer view, looked up as the call arrives so that it is ready for the pop. */
@@ -92,19 +101,73 @@ final class HotlineCall {
                     if (reply.isSuccess() && reply.resultOr(-1) == 0) {
                         call.systemAnswered(shared.clock().instant());
                     }
-                    return session.send(new StreamFileCommand(settings.welcomePrompt(), ""), PROMPT_DEADLINE);
+                    return settings.ivr().isPresent() ? runIvr(settings.ivr().get()) : welcome();
                 })
-                .thenCompose(reply -> session.send(new SetMusicOnCommand(settings.musicClass())))
-                .thenCompose(reply -> {
-                    call.waiting();
-                    changed();
-                    // The ACD applies the join on its own thread; the first poll waits for it, so a
-                    // caller who finds an agent free is rung at once, not one poll later.
-                    return shared.acd().join(new Acd.WaitingCall(callId, settings.queue(), settings.skill(),
-                            call.arrivedAt()));
-                })
-                .thenRunAsync(this::waitForAgent, session.executor())
+                .thenCompose(entry -> entry == null ? CompletableFuture.completedFuture(null) : queue(entry)
+                        .thenRunAsync(this::waitForAgent, session.executor()))
                 .exceptionally(this::failed);
+    }
+
+    /** Where the caller waits for a person, at which priority, for which skill. */
+    private record QueueEntry(String queue, String skill, int priority) {
+    }
+
+    /** Without an IVR: the welcome prompt, then the first queue. */
+    private CompletableFuture<QueueEntry> welcome() {
+        return session.send(new StreamFileCommand(settings.welcomePrompt(), ""), PROMPT_DEADLINE)
+                .thenApply(reply -> new QueueEntry(settings.queue(), settings.skill(), 0));
+    }
+
+    /**
+     * Runs the IVR flow. It starts once the caller's customer is known (the VIP skip needs it), or
+     * after a short wait for the look-up. Completes with where the caller queues, or null when
+     * the IVR ended the call (self-service, a closed message) or the caller left.
+     */
+    private CompletableFuture<QueueEntry> runIvr(IvrFlow flow) {
+        return customer.copy().completeOnTimeout(Optional.empty(), CUSTOMER_WAIT.toMillis(), TimeUnit.MILLISECONDS)
+                .thenComposeAsync(view -> {
+                    CallerContext context = view.map(v -> CallerContext.of(v.customer())).orElse(CallerContext.unknown());
+                    ivr = new IvrRun(flow, shared.clock(), context);
+                    return new IvrDriver(session, ivr, context).run();
+                }, session.executor())
+                .thenCompose(this::ivrEnded);
+    }
+
+    private CompletableFuture<QueueEntry> ivrEnded(Step last) {
+        call.ivrEnded(ivr.trace(), ivr.ivrSeconds());
+        changed();
+        return switch (last) {
+            case Step.Route route -> CompletableFuture.completedFuture(new QueueEntry(route.queue(),
+                    route.skills().isEmpty() ? settings.skill() : route.skills().keySet().iterator().next(),
+                    route.priority()));
+            case Step.Hangup hangup -> (hangup.prompt() == null ? CompletableFuture.<AgiReply>completedFuture(null)
+                    : session.send(new StreamFileCommand(hangup.prompt(), ""), PROMPT_DEADLINE))
+                    .thenApply(reply -> {
+                        finish(selfServed() ? CallOutcome.SELF_SERVED : CallOutcome.ENDED_BY_IVR);
+                        return (QueueEntry) null;
+                    });
+            case null, default -> {
+                finish(null);
+                yield CompletableFuture.completedFuture(null);
+            }
+        };
+    }
+
+    private boolean selfServed() {
+        return ivr != null && ivr.outcome().map(IvrOutcome::selfServed).orElse(false);
+    }
+
+    /** Music on, then the caller waits for a person: from here the wait, the apology and ASA count. */
+    private CompletableFuture<Void> queue(QueueEntry entry) {
+        return session.send(new SetMusicOnCommand(settings.musicClass())).thenCompose(reply -> {
+            call.enteredQueue(entry.queue(), shared.clock().instant());
+            call.waiting();
+            changed();
+            // The ACD applies the join on its own thread; the first poll waits for it, so a caller
+            // who finds an agent free is rung at once, not one poll later.
+            return shared.acd().join(new Acd.WaitingCall(call.id(), entry.queue(), entry.skill(),
+                    shared.clock().instant()));
+        });
     }
 
     /** Rings the agent the ACD has for this caller, or waits one poll interval on music and asks again. */
@@ -215,6 +278,13 @@ final class HotlineCall {
         Instant end = hungUpAt != null ? hungUpAt : call.callerHungUpAt() != null ? call.callerHungUpAt()
                 : shared.clock().instant();
         closeOpenAttempt(end);
+        if (ivr != null && !ivr.finished()) {
+            ivr.callerLeft(); // the caller hung up in the IVR: what they chose so far stays on the record
+            call.ivrEnded(ivr.trace(), ivr.ivrSeconds());
+        }
+        if (outcome == null && selfServed() && !call.agentAnswered()) {
+            outcome = CallOutcome.SELF_SERVED;
+        }
         call.ended(end, outcome != null ? outcome : outcomeOfAnEndNotFromTheCaller());
         shared.liveCalls().remove(call.id());
         CallRecord record = call.toRecord(end);
@@ -296,9 +366,14 @@ final class HotlineCall {
         customer.thenAccept(found -> {
             CustomerView view = found.orElse(null);
             String greeting = settings.greeting().forCall(agent.name(), view == null ? null : view.customer().name());
-            Map<String, Object> ivr = Map.of("queue", settings.queue(), "entered", Map.of(), "path", List.of());
+            IvrTrace trace = call.ivr();
+            Map<String, Object> ivr = new java.util.LinkedHashMap<>();
+            ivr.put("queue", call.queue());
+            ivr.put("language", trace == null ? null : trace.language());
+            ivr.put("entered", trace == null ? Map.of() : trace.entered());
+            ivr.put("path", trace == null ? List.of() : trace.path());
             shared.floor().publish(new FloorEvent.PopReady(new ScreenPop(call.id(), agent.id(), call.caller(),
-                    settings.queue(), ringingAt, view, ivr, waited.toMillis() / 1000.0,
+                    call.queue(), ringingAt, view, ivr, waited.toMillis() / 1000.0,
                     Math.round(settings.standards().rings(waited) * 100) / 100.0, apologise, greeting)));
         });
     }
@@ -345,6 +420,8 @@ final class HotlineCall {
         return now;
     }
 
+    /** How long the IVR waits for the customer look-up before it starts without it. */
+    private static final Duration CUSTOMER_WAIT = Duration.ofMillis(300);
     /** A prompt may be long; a hung Asterisk is still noticed. */
     private static final Duration PROMPT_DEADLINE = Duration.ofMinutes(2);
 

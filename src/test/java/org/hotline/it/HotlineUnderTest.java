@@ -53,8 +53,13 @@ final class HotlineUnderTest implements AutoCloseable {
 
     /** {@code agents} are extensions 1001..1008 in the order the ACD should prefer them. */
     static HotlineUnderTest start(List<String> agents) throws Exception {
+        return start(agents, false);
+    }
+
+    /** As {@link #start(List)}; with {@code ivr} the shipped IVR flow answers the callers (else a plain welcome). */
+    static HotlineUnderTest start(List<String> agents, boolean ivr) throws Exception {
         String keyPrefix = newKeyPrefix();
-        Path file = overlay(agents, keyPrefix);
+        Path file = overlay(agents, keyPrefix, ivr);
         HotlineConfig config = new ConfigLoader(java.util.Map.of())
                 .loadFiles(List.of(Sandbox.PROJECT.resolve("config/hotline.yaml"), file));
         Files.delete(file);
@@ -68,7 +73,7 @@ final class HotlineUnderTest implements AutoCloseable {
      */
     static HotlineUnderTest startProcess(List<String> agents) throws Exception {
         String keyPrefix = newKeyPrefix();
-        HotlineUnderTest h = new HotlineUnderTest(null, overlay(agents, keyPrefix), keyPrefix);
+        HotlineUnderTest h = new HotlineUnderTest(null, overlay(agents, keyPrefix, false), keyPrefix);
         h.startAgain();
         return h;
     }
@@ -122,7 +127,7 @@ final class HotlineUnderTest implements AutoCloseable {
     }
 
     /** The test's config on top of the shipped one: fast rings, its own keys and journal, the agents it runs. */
-    private static Path overlay(List<String> agents, String keyPrefix) throws IOException {
+    private static Path overlay(List<String> agents, String keyPrefix, boolean ivr) throws IOException {
         StringBuilder overlay = new StringBuilder("""
                 http: { apiToken: %s }
                 redis: { keyPrefix: "%s" }
@@ -132,6 +137,9 @@ final class HotlineUnderTest implements AutoCloseable {
                 journal: { directory: "%s" }
                 """.formatted(TOKEN, keyPrefix, CADENCE_SECONDS, WRAP_UP_SECONDS,
                 Files.createTempDirectory("hotline-it-journal")));
+        if (!ivr) {
+            overlay.append("ivr: { nodes: ~ }\n"); // most tests are about the queue: callers go straight there
+        }
         Path file = Files.createTempFile("hotline-it", ".yaml");
         Files.writeString(file, overlay + agentsOf(agents));
         return file;
