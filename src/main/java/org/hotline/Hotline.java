@@ -163,7 +163,7 @@ public final class Hotline implements AutoCloseable {
                     blocking.execute(boardFigures::refresh);
                 }
             });
-            ticker.scheduleWithFixedDelay(() -> tick(roster::tick, watch::tick), 1, 1, TimeUnit.SECONDS);
+            ticker.scheduleWithFixedDelay(() -> tick(roster::tick, watch::tick, acd::tick), 1, 1, TimeUnit.SECONDS);
             ticker.scheduleWithFixedDelay(() -> blocking.execute(boardFigures::refresh), 0, 15, TimeUnit.SECONDS);
 
             TelephonyEventRouter telephony = new TelephonyEventRouter(roster, liveCalls, floor);

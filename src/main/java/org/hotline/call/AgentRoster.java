@@ -82,6 +82,11 @@ public final class AgentRoster implements AgentControl {
         }
     }
 
+    /** The clock the roster reads; the ACD reads the same one, so that idle times and waits agree. */
+    public Clock clock() {
+        return clock;
+    }
+
     public void onAlert(Consumer<Alert> listener) {
         this.alerts = listener;
     }

@@ -216,6 +216,7 @@ final class ConfigValidator {
             } else {
                 skills.add(q.skill());
             }
+            RoutingConfigChecks.relaxation(key + ".relaxation", q.relaxation(), q.maxWaitSeconds(), problems);
         }
         return skills;
     }
@@ -244,12 +245,7 @@ final class ConfigValidator {
             if (a.skills() == null || a.skills().isEmpty()) {
                 problems.add(key + ".skills: give the agent at least one skill");
             } else {
-                for (String skill : a.skills()) {
-                    if (!queueSkills.contains(skill)) {
-                        problems.add(key + ".skills: no queue uses skill '" + skill + "' (queue skills: "
-                                + String.join(", ", queueSkills.stream().sorted().toList()) + ")");
-                    }
-                }
+                RoutingConfigChecks.skills(key + ".skills", a.skills(), queueSkills, problems);
             }
             if (a.passwordHash() != null) {
                 passwordHash(key + ".passwordHash", a.passwordHash());

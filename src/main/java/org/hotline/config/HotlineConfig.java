@@ -122,17 +122,44 @@ public record HotlineConfig(
      * @param maxWaitSeconds the longest a caller waits for a person in this queue; then they hear
      *                       {@code prompts.maxWaitReached} and the call ends (never silence). Left
      *                       out: {@value #DEFAULT_MAX_WAIT_SECONDS}
+     * @param relaxation     how the requirement of a caller's route is lowered the longer they wait
+     *                       in this queue, in ascending order of {@code afterSeconds}; left out: never
      */
-    public record QueueSection(String name, String skill, Integer maxWaitSeconds) {
+    public record QueueSection(String name, String skill, Integer maxWaitSeconds, List<RelaxationSection> relaxation) {
 
         public static final int DEFAULT_MAX_WAIT_SECONDS = 900;
 
         public QueueSection {
             maxWaitSeconds = maxWaitSeconds == null ? DEFAULT_MAX_WAIT_SECONDS : maxWaitSeconds;
+            relaxation = relaxation == null ? List.of() : java.util.Collections.unmodifiableList(
+                    new java.util.ArrayList<>(relaxation)); // an empty entry is kept for the validator to name
         }
 
         public QueueSection(String name, String skill) {
-            this(name, skill, null);
+            this(name, skill, null, null);
+        }
+
+        public QueueSection(String name, String skill, Integer maxWaitSeconds) {
+            this(name, skill, maxWaitSeconds, null);
+        }
+
+        /** The steps as the ACD applies them, from a config {@link ConfigLoader} validated. */
+        public List<org.hotline.routing.RelaxationStep> relaxationSteps() {
+            return relaxation.stream().map(RelaxationSection::step).toList();
+        }
+    }
+
+    /**
+     * One relaxation step of a queue: after {@code afterSeconds} in the queue, either a level of
+     * {@code minLevel} is enough in every skill the route asks for, or ({@code anyAgentOfQueue:
+     * true}) any agent with the queue's skill will do. Exactly one of the two.
+     */
+    public record RelaxationSection(Integer afterSeconds, Integer minLevel, Boolean anyAgentOfQueue) {
+
+        org.hotline.routing.RelaxationStep step() {
+            java.time.Duration after = java.time.Duration.ofSeconds(afterSeconds);
+            return Boolean.TRUE.equals(anyAgentOfQueue) ? org.hotline.routing.RelaxationStep.anyAgentOfQueue(after)
+                    : org.hotline.routing.RelaxationStep.toLevel(after, minLevel);
         }
     }
 
@@ -196,7 +223,11 @@ public record HotlineConfig(
         }
     }
 
-    /** {@code passwordHash} (bcrypt) lets the agent log in to the desktop with their id; null: no login. */
+    /**
+     * {@code skills} entries are {@code name} or {@code name:level} (level 1..10, 1 when left out),
+     * e.g. {@code [support:3, billing]}; {@code passwordHash} (bcrypt) lets the agent log in to the
+     * desktop with their id; null: no login.
+     */
     public record AgentSection(String id, String name, String extension, List<String> skills, String passwordHash) {
     }
 

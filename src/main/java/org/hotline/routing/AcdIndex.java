@@ -1,21 +1,23 @@
 package org.hotline.routing;
 
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import org.hotline.call.Agent;
 import org.hotline.call.AgentRoster;
 import org.hotline.call.AgentRoster.Eligibility;
+import org.hotline.call.RoutingDecision;
+import org.hotline.routing.FreeAgents.Choice;
+import org.hotline.routing.FreeAgents.IdleAgent;
 
 /**
  * The ACD's state and its matching, confined to the ACD's owner (one task at a time, no lock):
- * callers waiting without an agent, per skill in arrival order; agents who may be offered a call,
- * per skill, longest idle first. After every change no waiting caller could take any indexed
- * agent, so each change needs one match at most per freed agent or returned caller, O(log n).
+ * callers waiting without an agent ({@link WaitingLines}) and agents who may be offered a call
+ * ({@link FreeAgents}). The invariant: after every change no waiting caller's requirement in force
+ * is met by any indexed agent. So a change needs one match at most: a caller who joins, comes back
+ * after a ring, or whose requirement relaxes takes the best qualified free agent; a freed agent
+ * goes to the first caller in line ({@link Waiter#LINE}) they qualify for. Everything is ordered by
+ * total orders over the state, so the same state and changes give the same choices.
  *
  * <p>The roster stays the source of truth. The index follows the roster's eligibility
  * notifications, which arrive in the order the changes happened; a reservation is made with
@@ -25,40 +27,19 @@ import org.hotline.call.AgentRoster.Eligibility;
  */
 final class AcdIndex {
 
-    private static final Comparator<Waiter> BY_ARRIVAL =
-            Comparator.comparing((Waiter w) -> w.call.arrivedAt()).thenComparingLong(w -> w.seq);
-    private static final Comparator<IdleAgent> LONGEST_IDLE =
-            Comparator.comparing(IdleAgent::idleSince).thenComparingInt(IdleAgent::rank);
-
-    /** A caller known to the ACD; {@code agent} is the one reserved for them (offered, ringing, talking), else null. */
-    private static final class Waiter {
-        final Acd.WaitingCall call;
-        final long seq;
-        Agent agent;
-
-        Waiter(Acd.WaitingCall call, long seq) {
-            this.call = call;
-            this.seq = seq;
-        }
-    }
-
-    private record IdleAgent(Agent agent, Instant idleSince, int rank) {
-    }
-
     /** Where a match is delivered: the offer the caller's session takes with its next poll. */
     interface Offers {
-        void offer(String callId, Agent agent);
+        void offer(String callId, Agent agent, RoutingDecision decision);
 
-        /** Takes back the call's offer if its session has not taken it yet; null if it has (or there was none). */
+        /** Takes back the call's offer if its session has not taken it yet; its agent, or null if taken (or none). */
         Agent withdraw(String callId);
     }
 
     private final AgentRoster roster;
     private final Offers offers;
     private final Map<String, Waiter> waiters = new HashMap<>();
-    private final Map<String, TreeSet<Waiter>> unservedBySkill = new HashMap<>();
-    private final Map<String, IdleAgent> idle = new HashMap<>();
-    private final Map<String, TreeSet<IdleAgent>> idleBySkill = new HashMap<>();
+    private final WaitingLines lines = new WaitingLines();
+    private final FreeAgents free = new FreeAgents();
     /** Agent id to the caller they are reserved for, from the reservation until the roster says it ended. */
     private final Map<String, Waiter> holders = new HashMap<>();
     /** Agent id to the call just reserved: their notifications are stale until the one naming that call. */
@@ -69,14 +50,14 @@ final class AcdIndex {
         this.offers = offers;
     }
 
-    /** A caller starts waiting: they take the longest-idle agent with their skill, if any. */
-    void join(Acd.WaitingCall call, long seq) {
+    /** A caller starts waiting under the requirement in force at {@code now}: they take the best qualified free agent, if any. */
+    void join(Acd.WaitingCall call, long seq, Instant now) {
         if (waiters.containsKey(call.callId())) {
             return;
         }
         Waiter w = new Waiter(call, seq);
         waiters.put(call.callId(), w);
-        serveCaller(w);
+        serveCaller(w, now);
     }
 
     /** A caller stops waiting; an agent reserved for them and not yet rung is given back to the roster. */
@@ -86,7 +67,7 @@ final class AcdIndex {
             return;
         }
         if (w.agent == null) {
-            unserved(w.call.skill()).remove(w);
+            lines.remove(w);
             return;
         }
         holders.remove(w.agent.id(), w);
@@ -99,9 +80,11 @@ final class AcdIndex {
     /**
      * The roster's word on an agent. A reservation that ended (the agent no longer rings or talks
      * for its caller: a miss, busy, a release) puts the caller back among the waiting, in their
-     * place; an eligible agent goes to the longest-waiting caller of their skills.
+     * place, and they take the best other free agent; then an eligible agent goes to the first
+     * caller in line they qualify for (the caller who was just missed, only if no other agent took
+     * them and nobody comes before them).
      */
-    void agentChanged(Eligibility e) {
+    void agentChanged(Eligibility e, Instant now) {
         String agentId = e.agent().id();
         String reservedFor = awaitingConfirmation.get(agentId);
         if (reservedFor != null) {
@@ -110,45 +93,28 @@ final class AcdIndex {
             }
             awaitingConfirmation.remove(agentId);
         }
-        Set<String> touched = new HashSet<>();
+        free.remove(agentId);
         Waiter holder = holders.get(agentId);
         if (holder != null && !holder.call.callId().equals(e.call())) {
             holders.remove(agentId);
             offers.withdraw(holder.call.callId());
             holder.agent = null;
-            unserved(holder.call.skill()).add(holder); // back in their place
-            touched.add(holder.call.skill());
+            serveCaller(holder, now); // back in their place; the agent who just ended is not indexed yet
         }
-        unindex(agentId);
         if (e.eligible()) {
-            index(new IdleAgent(e.agent(), e.idleSince(), e.rank()));
-            touched.addAll(e.agent().skills());
+            IdleAgent agent = new IdleAgent(e.agent(), e.idleSince(), e.rank());
+            free.add(agent);
+            serveAgent(agent, now);
         }
-        matchOldestFirst(touched);
     }
 
     /**
-     * Restores the invariant for the skills a change touched: while a caller waits whom a free
-     * agent could take, the oldest such caller takes the longest-idle agent of their skill. So a
-     * caller whose agent missed gets the agent idle longest (not the one who just missed, unless
-     * no other is free), and an older caller is never passed over.
+     * Applies every relaxation step that came due by {@code now}: each caller concerned, in line
+     * order, takes the best free agent their relaxed requirement lets them have.
      */
-    private void matchOldestFirst(Set<String> skills) {
-        while (true) {
-            Waiter oldest = null;
-            for (String skill : skills) {
-                TreeSet<Waiter> line = unservedBySkill.get(skill);
-                TreeSet<IdleAgent> free = idleBySkill.get(skill);
-                if (line != null && !line.isEmpty() && free != null && !free.isEmpty()
-                        && (oldest == null || BY_ARRIVAL.compare(line.first(), oldest) < 0)) {
-                    oldest = line.first();
-                }
-            }
-            if (oldest == null) {
-                return;
-            }
-            unserved(oldest.call.skill()).remove(oldest);
-            serveCaller(oldest); // reserves an agent, or drops the refusing ones and puts the caller back
+    void relax(Instant now) {
+        for (Waiter w : lines.takeDue(now)) {
+            serveCaller(w, now);
         }
     }
 
@@ -157,47 +123,41 @@ final class AcdIndex {
         return waiters.size();
     }
 
-    private void serveCaller(Waiter w) {
-        TreeSet<IdleAgent> candidates = idleBySkill.get(w.call.skill());
-        while (candidates != null && !candidates.isEmpty()) {
-            if (tryReserve(candidates.first(), w)) {
+    /** The caller, out of the lines, takes the best qualified free agent, or goes (back) into the lines. */
+    private void serveCaller(Waiter w, Instant now) {
+        w.requirementAt(now);
+        for (Choice choice = free.best(w.requirement); choice != null; choice = free.best(w.requirement)) {
+            if (tryReserve(choice.chosen(), w, Decisions.callerServed(w, choice, now))) {
                 return;
             }
         }
-        unserved(w.call.skill()).add(w);
+        lines.add(w);
+    }
+
+    /** The free agent goes to the first caller in line they qualify for, if any. */
+    private void serveAgent(IdleAgent agent, Instant now) {
+        Waiter w = lines.firstFor(agent.agent());
+        if (w == null) {
+            return;
+        }
+        lines.remove(w);
+        RoutingDecision decision = Decisions.agentFreed(w, agent, free.best(w.requirement), now);
+        if (!tryReserve(agent, w, decision)) {
+            lines.add(w);
+        }
     }
 
     /** Reserves the agent in the roster for the caller; on refusal the agent leaves the index. */
-    private boolean tryReserve(IdleAgent agent, Waiter w) {
+    private boolean tryReserve(IdleAgent agent, Waiter w, RoutingDecision decision) {
         String agentId = agent.agent().id();
-        unindex(agentId);
+        free.remove(agentId);
         if (!roster.reserve(agentId, w.call.callId())) {
             return false;
         }
         awaitingConfirmation.put(agentId, w.call.callId());
         holders.put(agentId, w);
         w.agent = agent.agent();
-        offers.offer(w.call.callId(), agent.agent());
+        offers.offer(w.call.callId(), agent.agent(), decision);
         return true;
-    }
-
-    private void index(IdleAgent agent) {
-        idle.put(agent.agent().id(), agent);
-        for (String skill : agent.agent().skills()) {
-            idleBySkill.computeIfAbsent(skill, s -> new TreeSet<>(LONGEST_IDLE)).add(agent);
-        }
-    }
-
-    private void unindex(String agentId) {
-        IdleAgent agent = idle.remove(agentId);
-        if (agent != null) {
-            for (String skill : agent.agent().skills()) {
-                idleBySkill.get(skill).remove(agent);
-            }
-        }
-    }
-
-    private TreeSet<Waiter> unserved(String skill) {
-        return unservedBySkill.computeIfAbsent(skill, s -> new TreeSet<>(BY_ARRIVAL));
     }
 }
