@@ -77,6 +77,7 @@ public final class Hotline implements AutoCloseable {
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final AgentRoster roster;
+    private final LiveCalls liveCalls;
     private final RedisCallHistory history;
     private final CustomerDirectory customers;
     private final CallAftercare aftercare;
@@ -93,7 +94,7 @@ public final class Hotline implements AutoCloseable {
             ZoneId zone = ZoneId.of(config.center().timeZone());
             List<String> queues = config.queues().stream().map(HotlineConfig.QueueSection::name).toList();
             roster = roster(config, standards, clock);
-            LiveCalls liveCalls = new LiveCalls();
+            liveCalls = new LiveCalls();
             // The ACD's owner: every routing change is applied there, one at a time, so the
             // FastAGI event loops only hand changes over and read their own caller's offer.
             ExecutorService acdThread = Executors.newSingleThreadExecutor(named("hotline-acd"));
@@ -340,6 +341,11 @@ public final class Hotline implements AutoCloseable {
 
     public CustomerDirectory customers() {
         return customers;
+    }
+
+    /** The calls in progress. */
+    public LiveCalls liveCalls() {
+        return liveCalls;
     }
 
     @Override

@@ -1,6 +1,9 @@
 package org.hotline.session;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.hotline.config.HotlineConfig;
 import org.hotline.ivr.IvrFlow;
@@ -25,7 +28,8 @@ public record CallFlowSettings(
         Greeting greeting,
         Duration maxWait,
         String maxWaitPrompt,
-        Optional<IvrFlow> ivr) {
+        Optional<IvrFlow> ivr,
+        Map<String, HotlineConfig.QueueSection> queues) {
 
     public static CallFlowSettings from(HotlineConfig config, PhoneStandards standards) {
         HotlineConfig.QueueSection queue = config.queues().get(0);
@@ -34,7 +38,20 @@ public record CallFlowSettings(
                 config.prompts().apology(), config.prompts().agentApologyCue(), config.prompts().musicClass(),
                 standards, new Greeting(config.center().name(), config.center().greeting(),
                         config.center().greetingUnknownCaller()),
-                Duration.ofSeconds(queue.maxWaitSeconds()), config.prompts().maxWaitReached(), config.ivr().flow());
+                Duration.ofSeconds(queue.maxWaitSeconds()), config.prompts().maxWaitReached(), config.ivr().flow(),
+                byName(config.queues()));
+    }
+
+    private static Map<String, HotlineConfig.QueueSection> byName(List<HotlineConfig.QueueSection> queues) {
+        Map<String, HotlineConfig.QueueSection> map = new LinkedHashMap<>();
+        queues.forEach(q -> map.put(q.name(), q));
+        return Map.copyOf(map);
+    }
+
+    /** The queue named {@code name}, or the first one (the route's queue was validated at start). */
+    public HotlineConfig.QueueSection queueNamed(String name) {
+        HotlineConfig.QueueSection q = queues == null ? null : queues.get(name);
+        return q != null ? q : new HotlineConfig.QueueSection(queue, skill, (int) maxWait.toSeconds(), List.of());
     }
 
     public String dialStringOf(String extension) {

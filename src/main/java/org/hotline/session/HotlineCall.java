@@ -26,6 +26,7 @@ import org.hotline.call.CallRecord;
 import org.hotline.call.FloorEvent;
 import org.hotline.call.LiveCall;
 import org.hotline.call.ScreenPop;
+import org.hotline.config.HotlineConfig;
 import org.hotline.customer.CustomerView;
 import org.hotline.ivr.CallerContext;
 import org.hotline.ivr.IvrFlow;
@@ -108,14 +109,14 @@ final class HotlineCall {
                 .exceptionally(this::failed);
     }
 
-    /** Where the caller waits for a person, at which priority, for which skill. */
-    private record QueueEntry(String queue, String skill, int priority) {
+    /** Where the caller waits for a person, for which skills (name to minimum level), at which priority. */
+    private record QueueEntry(String queue, Map<String, Integer> skills, int priority) {
     }
 
     /** Without an IVR: the welcome prompt, then the first queue. */
     private CompletableFuture<QueueEntry> welcome() {
         return session.send(new StreamFileCommand(settings.welcomePrompt(), ""), PROMPT_DEADLINE)
-                .thenApply(reply -> new QueueEntry(settings.queue(), settings.skill(), 0));
+                .thenApply(reply -> new QueueEntry(settings.queue(), Map.of(), 0));
     }
 
     /**
@@ -137,9 +138,8 @@ final class HotlineCall {
         call.ivrEnded(ivr.trace(), ivr.ivrSeconds());
         changed();
         return switch (last) {
-            case Step.Route route -> CompletableFuture.completedFuture(new QueueEntry(route.queue(),
-                    route.skills().isEmpty() ? settings.skill() : route.skills().keySet().iterator().next(),
-                    route.priority()));
+            case Step.Route route -> CompletableFuture.completedFuture(
+                    new QueueEntry(route.queue(), route.skills(), route.priority()));
             case Step.Hangup hangup -> (hangup.prompt() == null ? CompletableFuture.<AgiReply>completedFuture(null)
                     : session.send(new StreamFileCommand(hangup.prompt(), ""), PROMPT_DEADLINE))
                     .thenApply(reply -> {
@@ -165,8 +165,10 @@ final class HotlineCall {
             changed();
             // The ACD applies the join on its own thread; the first poll waits for it, so a caller
             // who finds an agent free is rung at once, not one poll later.
-            return shared.acd().join(new Acd.WaitingCall(call.id(), entry.queue(), entry.skill(),
-                    shared.clock().instant()));
+            HotlineConfig.QueueSection queue = settings.queueNamed(entry.queue());
+            Instant now = shared.clock().instant();
+            return shared.acd().join(new Acd.WaitingCall(call.id(), queue.name(), queue.skill(), call.arrivedAt(), now,
+                    entry.skills(), entry.priority(), queue.relaxationSteps()));
         });
     }
 
@@ -180,7 +182,10 @@ final class HotlineCall {
             maxWaitReached();
             return;
         }
-        shared.acd().poll(call.id()).ifPresentOrElse(this::ring, () ->
+        shared.acd().pollOffer(call.id()).ifPresentOrElse(offer -> {
+            call.routed(offer.decision());
+            ring(offer.agent());
+        }, () ->
                 session.send(new WaitForDigitCommand(settings.waitPoll().toMillis()),
                                 settings.waitPoll().plus(session.defaultDeadline()))
                         .thenRun(this::waitForAgent)

@@ -176,6 +176,12 @@ final class HotlineUnderTest implements AutoCloseable {
         return Double.NaN;
     }
 
+    /** True when a call from {@code caller} is waiting for a person right now (in-process Hotline only). */
+    boolean liveCallWaiting(String caller) {
+        return hotline.liveCalls().all().stream().anyMatch(c -> caller.equals(c.caller())
+                && c.phase() == org.hotline.call.LiveCall.Phase.WAITING);
+    }
+
     JsonNode get(String path) {
         return send(HttpRequest.newBuilder(uri(path)).GET(), 200);
     }

@@ -115,4 +115,51 @@ class IvrIT {
         assertTrue(path.contains("main-menu=0"), path::toString);
         assertEquals("answered", call.path("outcome").asText(), call::toString);
     }
+
+    @Test
+    void aVipCallerSkipsTheMenuAndOvertakesAnEarlierCaller() throws Exception {
+        HotlineUnderTest hotline = keep(HotlineUnderTest.start(List.of("1001"), true));
+        keep(Sipp.agent(1, "agent.xml", 500));
+        hotline.post("/api/agents/1001/state", "{\"state\":\"paused\",\"reason\":\"break\"}");
+        hotline.customers().save(new Customer("ivr-vip", "Vera Important", List.of("+14155550721"), null, "en", "vip",
+                null, null, List.of(), List.of()));
+        // An ordinary caller asks for a person first and waits; then the VIP calls.
+        keep(DtmfCaller.call("5559004", "5000", DtmfPresses.of("0", PAUSE), Duration.ofSeconds(40)));
+        Poll.until("the first caller waiting in the queue", Duration.ofSeconds(40), () ->
+                hotline.metric("hotline_agi_sessions") >= 1.0 && queued(hotline, "5559004") ? true : null);
+        keep(Sipp.callers("caller.xml", "415555072", 1, 20_000, 1000));
+        Poll.until("the VIP in the queue", Duration.ofSeconds(20), () -> queued(hotline, "4155550721") ? true : null);
+        hotline.post("/api/agents/1001/state", "{\"state\":\"available\"}");
+
+        JsonNode vip = hotline.finishedCall("4155550721", CALL_TIMEOUT);
+        assertEquals("answered", vip.path("outcome").asText(), vip::toString);
+        assertTrue(path(vip).stream().anyMatch(p -> p.endsWith("=vip")), "the menu was skipped: " + path(vip));
+        JsonNode first = vip.path("routing").get(0);
+        assertEquals("1001", first.path("agent").asText(), vip.path("routing")::toString);
+        JsonNode ordinary = hotline.finishedCall("5559004", CALL_TIMEOUT);
+        assertTrue(Instant.parse(ordinary.path("agentAnsweredAt").asText("2999-01-01T00:00:00Z"))
+                .isAfter(Instant.parse(vip.path("agentAnsweredAt").asText())) || !"answered".equals(ordinary.path("outcome").asText()),
+                "the VIP was served before the earlier caller: " + ordinary);
+    }
+
+    @Test
+    void technicalSupportWaitsForASkilledAgentThenRelaxesAndSaysWhy() throws Exception {
+        // Agent 1007 has support level 1; technical support asks for level 3, relaxed to 1 after 30 s.
+        HotlineUnderTest hotline = keep(HotlineUnderTest.start(List.of("1007"), true));
+        keep(Sipp.agent(7, "agent.xml", 500));
+        keep(DtmfCaller.call("5559005", "5000", DtmfPresses.of("3", PAUSE), Duration.ofSeconds(60)))
+                .awaitSuccess(CALL_TIMEOUT);
+        JsonNode call = hotline.finishedCall("5559005", CALL_TIMEOUT);
+        assertEquals("answered", call.path("outcome").asText(), call::toString);
+        JsonNode decision = call.path("routing").get(0);
+        assertEquals("1007", decision.path("agent").asText(), call.path("routing")::toString);
+        assertEquals(1, decision.path("relaxationStep").asInt(), decision::toString);
+        assertTrue(decision.path("reason").asText().contains("relaxed"), decision::toString);
+        assertTrue(call.path("waitSeconds").asDouble() >= 29, "waited for the relaxation: " + call.path("waitSeconds"));
+    }
+
+    /** True once the caller's call entered the queue (its live view says it waits for a person). */
+    private static boolean queued(HotlineUnderTest hotline, String caller) {
+        return hotline.metrics().contains("hotline_agi_sessions") && hotline.liveCallWaiting(caller);
+    }
 }

@@ -45,7 +45,7 @@ class HotlineCallEndsTest {
     private final CallFlowSettings settings = new CallFlowSettings("support", "support", "PJSIP/{extension}",
             Duration.ofSeconds(1), "hotline/welcome", "hotline/sorry", "hotline/cue", "default", standards,
             new Greeting("Acme", "Hi {customer}", "Hello"), Duration.ofSeconds(60), "hotline/max-wait-reached",
-            Optional.empty());
+            Optional.empty(), java.util.Map.of());
     private final HotlineCallScript script = new HotlineCallScript(settings, roster, new Acd(roster), liveCalls,
             records::add, new CallerIdentification(new NoCustomers(), n -> n, Runnable::run),
             new FloorEvents(Runnable::run), clock);
