@@ -1,0 +1,142 @@
+package org.hotline.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.ToDoubleFunction;
+import java.util.function.Supplier;
+
+/**
+ * Samples, once a second, the CPU time of Hotline, of Asterisk, of every SIPp and of the whole host
+ * from {@code /proc}, into a series: averages over any stretch come from its first and last
+ * readings, peaks from the busiest one-second step. SIPp processes come and go (the callers' SIPp
+ * ends with the run), so each counts from the series' start, or from zero if it started later, to
+ * its last reading.
+ */
+final class SandboxBenchSampler {
+
+    /** Cumulative CPU seconds at one moment. */
+    record Sample(long nanos, double hotline, double asterisk, double host, double sipp) {
+    }
+
+    private final long hotlinePid;
+    private final long asteriskPid;
+    private final Supplier<List<Long>> sippPids;
+    private final List<Sample> series = new ArrayList<>();
+    /** per SIPp pid: CPU seconds at the series' start (0 for later ones) and at the last reading */
+    private final Map<Long, double[]> sipp = new HashMap<>();
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "sandbox-bench-sampler");
+        t.setDaemon(true);
+        return t;
+    });
+
+    SandboxBenchSampler(long hotlinePid, long asteriskPid, Supplier<List<Long>> sippPids) {
+        this.hotlinePid = hotlinePid;
+        this.asteriskPid = asteriskPid;
+        this.sippPids = sippPids;
+    }
+
+    /** Takes the first readings and samples once a second from then on. */
+    void start() {
+        sample();
+        timer.scheduleAtFixedRate(this::sample, 1, 1, TimeUnit.SECONDS);
+    }
+
+    /** Takes the last readings (after the timer stopped: a sample in flight finishes first). */
+    void stop() throws InterruptedException {
+        timer.shutdown();
+        timer.awaitTermination(5, TimeUnit.SECONDS);
+        sample();
+    }
+
+    /** Takes one reading now; also usable without the timer (an idle stretch's two ends). */
+    synchronized Sample sample() {
+        boolean first = series.isEmpty();
+        double sippSum = 0;
+        for (long pid : sippPids.get()) {
+            double now = SandboxBenchProc.cpuSeconds(pid);
+            if (!Double.isNaN(now)) {
+                sipp.computeIfAbsent(pid, p -> new double[] {first ? now : 0, now})[1] = now;
+            }
+        }
+        for (double[] seen : sipp.values()) {
+            sippSum += seen[1] - seen[0];
+        }
+        Sample s = new Sample(System.nanoTime(), SandboxBenchProc.cpuSeconds(hotlinePid),
+                SandboxBenchProc.cpuSeconds(asteriskPid), SandboxBenchProc.hostBusySeconds(), sippSum);
+        series.add(s);
+        return s;
+    }
+
+    synchronized Sample first() {
+        return series.get(0);
+    }
+
+    synchronized Sample last() {
+        return series.get(series.size() - 1);
+    }
+
+    /** The sample closest to {@code fraction} (0..1) of the way through the series. */
+    synchronized Sample at(double fraction) {
+        long target = first().nanos() + (long) ((last().nanos() - first().nanos()) * fraction);
+        Sample best = series.get(0);
+        for (Sample s : series) {
+            if (Math.abs(s.nanos() - target) < Math.abs(best.nanos() - target)) {
+                best = s;
+            }
+        }
+        return best;
+    }
+
+    /** Average cores of one figure between two samples. */
+    static double cores(Sample from, Sample to, ToDoubleFunction<Sample> figure) {
+        double s = (to.nanos() - from.nanos()) / 1e9;
+        return s > 0 ? (figure.applyAsDouble(to) - figure.applyAsDouble(from)) / s : Double.NaN;
+    }
+
+    /** The busiest one-second step of one figure, in cores. */
+    synchronized double peakCores(ToDoubleFunction<Sample> figure) {
+        double peak = 0;
+        for (int i = 1; i < series.size(); i++) {
+            double c = cores(series.get(i - 1), series.get(i), figure);
+            if (!Double.isNaN(c)) {
+                peak = Math.max(peak, c);
+            }
+        }
+        return peak;
+    }
+
+    synchronized double seconds() {
+        return (last().nanos() - first().nanos()) / 1e9;
+    }
+
+    synchronized int sippProcesses() {
+        return sipp.size();
+    }
+
+    long asteriskPid() {
+        return asteriskPid;
+    }
+
+    /** The series as cores per second, for a look at the run's shape (t, hotline, asterisk, sipp, host). */
+    synchronized void write(Path csv) throws IOException {
+        List<String> lines = new ArrayList<>(List.of("t_s,hotline_cores,asterisk_cores,sipp_cores,host_busy_cores"));
+        for (int i = 1; i < series.size(); i++) {
+            Sample a = series.get(i - 1);
+            Sample b = series.get(i);
+            lines.add(String.format(Locale.ROOT, "%.1f,%.3f,%.3f,%.3f,%.3f", (b.nanos() - first().nanos()) / 1e9,
+                    cores(a, b, Sample::hotline), cores(a, b, Sample::asterisk), cores(a, b, Sample::sipp),
+                    cores(a, b, Sample::host)));
+        }
+        Files.write(csv, lines);
+    }
+}
