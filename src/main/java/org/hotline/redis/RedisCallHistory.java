@@ -7,15 +7,12 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import org.hotline.call.CallHistory;
 import org.hotline.call.CallRecord;
 import org.hotline.json.Json;
@@ -26,8 +23,6 @@ import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.JedisPooled;
-import redis.clients.jedis.Pipeline;
-import redis.clients.jedis.Response;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisException;
 
@@ -67,6 +62,7 @@ public final class RedisCallHistory implements CallHistory, AutoCloseable {
     private final DeadLetters deadLetters;
     private final CallJournal journal;
     private final RedisWriter writer;
+    private final RedisCallReader reader;
     private final AtomicInteger journalingForRedis = new AtomicInteger();
 
     private RedisCallHistory(RedisOptions options, JournalOptions journalOptions, Clock clock,
@@ -94,11 +90,12 @@ public final class RedisCallHistory implements CallHistory, AutoCloseable {
         this.deadLetters = new DeadLetters(opened == null ? null : opened.directory(), codec, clock);
         this.journal = new CallJournal(opened, journalOptions != null,
                 journalOptions == null ? Duration.ZERO : journalOptions.groupCommit(), this::handOver, clock);
-        JournalFiles reader = opened;
+        JournalFiles journalFiles = opened;
+        this.reader = new RedisCallReader(jedis, keys, options);
         this.writer = new RedisWriter(options.address(), target == null ? this::store : target,
                 new RetryBackoff(options.retryInitialDelay(), options.retryMaxDelay()), options.drainTimeout(), clock,
                 journalOptions == null ? JournalOptions.DEFAULTS.maxPendingRecords() : journalOptions.maxPendingRecords(),
-                reader == null ? null : reader::read, opened == null ? null : opened.directory(), deadLetters,
+                journalFiles == null ? null : journalFiles::read, opened == null ? null : opened.directory(), deadLetters,
                 journal::confirmed);
     }
 
@@ -237,74 +234,27 @@ public final class RedisCallHistory implements CallHistory, AutoCloseable {
 
     @Override
     public List<CallRecord> since(Instant from, int max) {
-        return read(() -> {
-            List<String> ids = jedis.zrangeByScore(keys.callIndex(), from.toEpochMilli(), Double.POSITIVE_INFINITY,
-                    0, max);
-            return records(ids);
-        });
-    }
-
-    private List<CallRecord> records(List<String> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        List<String> texts = jedis.mget(ids.stream().map(keys::call).toArray(String[]::new));
-        List<CallRecord> out = new ArrayList<>(ids.size());
-        for (int i = 0; i < ids.size(); i++) {
-            // null: the record expired before the index was trimmed; skip it.
-            if (texts.get(i) != null) {
-                parse(ids.get(i), texts.get(i)).ifPresent(out::add);
-            }
-        }
-        return out;
+        return reader.since(from, max);
     }
 
     @Override
     public List<CallRecord> recent(int limit) {
-        if (limit < 1) {
-            throw new IllegalArgumentException("limit must be at least 1, not " + limit);
-        }
-        return read(() -> records(jedis.zrevrange(keys.callIndex(), 0, limit - 1L)));
+        return reader.recent(limit);
     }
 
     @Override
     public Optional<CallRecord> find(String id) {
-        Objects.requireNonNull(id, "id");
-        String text = read(() -> jedis.get(keys.call(id)));
-        return text == null ? Optional.empty() : parse(id, text);
+        return reader.find(id);
     }
 
-    /** One pipelined round trip: HGETALL of every interval hash whose start lies in [from, to). */
     @Override
     public KpiCounters counters(String queue, Instant from, Instant to) {
-        return intervals(queue, from, to).values().stream().reduce(KpiCounters.ZERO, KpiCounters::plus);
+        return reader.counters(queue, from, to);
     }
 
-    /** One pipelined round trip, keeping the intervals apart. */
     @Override
     public java.util.SortedMap<Instant, KpiCounters> intervals(String queue, Instant from, Instant to) {
-        Objects.requireNonNull(queue, "queue");
-        List<Instant> starts = RedisKeys.intervalStarts(from, to);
-        java.util.SortedMap<Instant, KpiCounters> out = new java.util.TreeMap<>();
-        if (starts.isEmpty()) {
-            return out;
-        }
-        return read(() -> {
-            List<Response<Map<String, String>>> replies = new ArrayList<>(starts.size());
-            try (Pipeline p = jedis.pipelined()) {
-                for (Instant s : starts) {
-                    replies.add(p.hgetAll(keys.kpi(queue, s)));
-                }
-                p.sync();
-            }
-            for (int i = 0; i < starts.size(); i++) {
-                Map<String, String> hash = replies.get(i).get();
-                if (!hash.isEmpty()) {
-                    out.put(starts.get(i), KpiHash.fromHash(hash));
-                }
-            }
-            return out;
-        });
+        return reader.intervals(queue, from, to);
     }
 
     /** Write attempts that failed since start, retries included. */
@@ -417,28 +367,6 @@ public final class RedisCallHistory implements CallHistory, AutoCloseable {
         writer.close();
         journal.closeFiles();
         jedis.close();
-    }
-
-    private Optional<CallRecord> parse(String id, String text) {
-        try {
-            return Optional.of(json.readValue(text, CallRecord.class));
-        } catch (JsonProcessingException e) {
-            LOG.warn("call record {} in Redis is not readable, skipped: {}", id, e.getOriginalMessage());
-            return Optional.empty();
-        }
-    }
-
-    private <T> T read(Supplier<T> command) {
-        try {
-            try {
-                return command.get();
-            } catch (JedisConnectionException firstTry) {
-                return command.get();
-            }
-        } catch (JedisException e) {
-            throw new UncheckedIOException(new IOException(
-                    "Redis at " + options.address() + " unavailable: " + RedisWriter.describe(e), e));
-        }
     }
 
     private static DefaultJedisClientConfig clientConfig(RedisOptions o) {

@@ -6,14 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,31 +18,10 @@ import org.junit.jupiter.api.Test;
  * Hotline is killed with SIGKILL, Redis is away for a minute. After each, no agent is left stuck,
  * every call has exactly one record with the best outcome known, and each is counted once.
  */
-class ChaosIT {
+class ChaosIT extends SandboxTest {
 
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(90);
     private static final List<String> STUCK = List.of("ringing", "on-call");
-
-    private final List<AutoCloseable> running = new ArrayList<>();
-
-    @BeforeAll
-    static void sandboxIsUp() {
-        Sandbox.requireUp();
-    }
-
-    @AfterEach
-    void stopEverything() throws Exception {
-        for (int i = running.size() - 1; i >= 0; i--) {
-            running.get(i).close();
-        }
-        // A SIPp stopped mid-call sends no BYE: its channels would keep an agent's phone in use.
-        Sandbox.asterisk("channel request hangup all");
-    }
-
-    private <T extends AutoCloseable> T keep(T part) {
-        running.add(part);
-        return part;
-    }
 
     @Test
     void asteriskRestartingWhileOneCallTalksAndAnotherRingsLeavesNoAgentStuck() throws Exception {

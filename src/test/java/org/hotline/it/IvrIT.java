@@ -10,8 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.hotline.customer.Customer;
 import org.hotline.customer.Order;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,30 +17,10 @@ import org.junit.jupiter.api.Test;
  * (rewritten so that every press arrives), Asterisk hands them to Hotline, and the call records
  * say what the caller chose, in order.
  */
-class IvrIT {
+class IvrIT extends SandboxTest {
 
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration PAUSE = Duration.ofMillis(400);
-
-    private final List<AutoCloseable> running = new ArrayList<>();
-
-    @BeforeAll
-    static void sandboxIsUp() {
-        Sandbox.requireUp();
-    }
-
-    @AfterEach
-    void stopEverything() throws Exception {
-        for (int i = running.size() - 1; i >= 0; i--) {
-            running.get(i).close();
-        }
-        Sandbox.asterisk("channel request hangup all");
-    }
-
-    private <T extends AutoCloseable> T keep(T part) {
-        running.add(part);
-        return part;
-    }
 
     private static List<String> path(JsonNode call) {
         List<String> steps = new ArrayList<>();

@@ -14,15 +14,12 @@ import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import org.hotline.customer.Customer;
 import org.hotline.customer.Interaction;
 import org.hotline.customer.Ticket;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
@@ -32,32 +29,13 @@ import org.openqa.selenium.By;
  * Hotline rings agent 1002's SIPp phone, and the pages show what the agent and the supervisor
  * would see. Screenshots of both pages go to target/screenshots.
  */
-class ScreensIT {
+class ScreensIT extends SandboxTest {
 
     private static final Duration SHORT = Duration.ofSeconds(10);
     private static final String HOTLINE = "http://127.0.0.1:8080";
     /** SIPp's caller number is the prefix plus the call's number: 1 for a single call. */
     private static final String CALLER_PREFIX = "415555014";
     private static final String CALLER = CALLER_PREFIX + "1";
-
-    private final List<AutoCloseable> running = new ArrayList<>();
-
-    @BeforeAll
-    static void sandboxIsUp() {
-        Sandbox.requireUp();
-    }
-
-    @AfterEach
-    void stopEverything() throws Exception {
-        for (int i = running.size() - 1; i >= 0; i--) {
-            running.get(i).close();
-        }
-    }
-
-    private <T extends AutoCloseable> T keep(T part) {
-        running.add(part);
-        return part;
-    }
 
     @Test
     void theAgentSeesTheCustomerWhileThePhoneRingsAndTheSupervisorWatchesTheCall() throws Exception {

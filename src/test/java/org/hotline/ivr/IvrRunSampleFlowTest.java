@@ -55,7 +55,7 @@ class IvrRunSampleFlowTest {
 
     @Test
     void threeIsTechnicalSupportAndZeroIsAnyAgentOfTheQueue() {
-        assertEquals(new Step.Route("support", Map.of("support", 1), 0),
+        assertEquals(new Step.Route("support", Map.of("support", 3), 0),
                 atMainMenuWait(CallerContext.unknown()).on(new Digits("3")));
         assertEquals(new Step.Route("support", Map.of(), 0), atMainMenuWait(CallerContext.unknown()).on(new Digits("0")));
     }
@@ -65,7 +65,7 @@ class IvrRunSampleFlowTest {
         IvrRun run = run(CallerContext.unknown());
         run.start();
         run.on(new Played(null));
-        assertEquals(new Step.Route("support", Map.of("support", 1), 0), run.on(new Played("3")));
+        assertEquals(new Step.Route("support", Map.of("support", 3), 0), run.on(new Played("3")));
         assertEquals(List.of("welcome=null", "main-menu=3", "support=null"), inputs(run));
     }
 
