@@ -1,23 +1,16 @@
 package org.hotline.it;
 
-import static org.junit.jupiter.api.Assertions.fail;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
-import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -72,7 +65,7 @@ final class DtmfCaller implements AutoCloseable {
         if (sipPort < 5070 || sipPort > 5079) {
             throw new IllegalArgumentException("Asterisk knows callers by source port 5070..5079, not " + sipPort);
         }
-        awaitFree(sipPort);
+        Sipp.awaitFree(sipPort);
         try {
             Path dir = Files.createTempDirectory("hotline-dtmf-" + caller + "-");
             Files.copy(Sandbox.SCENARIOS.resolve(SCENARIO), dir.resolve(SCENARIO));
@@ -99,17 +92,7 @@ final class DtmfCaller implements AutoCloseable {
 
     /** Waits for the call to end and fails the test unless SIPp reports it successful. */
     void awaitSuccess(Duration timeout) {
-        try {
-            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                fail("SIPp " + name + " did not finish within " + timeout + ":\n" + output());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
-        if (process.exitValue() != 0) {
-            fail("SIPp " + name + " exited " + process.exitValue() + ":\n" + output());
-        }
+        Sipp.awaitSuccess(process, name, timeout, this::output);
     }
 
     /** SIPp's screen output and its error log, the end of each. */
@@ -134,26 +117,10 @@ final class DtmfCaller implements AutoCloseable {
         }
     }
 
-    /** A previous call on this port may still be shutting down. */
-    private static void awaitFree(int port) {
-        Instant deadline = Instant.now().plusSeconds(15);
-        while (Instant.now().isBefore(deadline)) {
-            try (DatagramSocket probe = new DatagramSocket(port, InetAddress.getLoopbackAddress())) {
-                return;
-            } catch (SocketException taken) {
-                Poll.pause(Duration.ofMillis(100));
-            }
-        }
-        fail("127.0.0.1:" + port + " stays taken: another SIPp still runs there");
-    }
-
     @Override
     public void close() {
-        process.destroy();
         try {
-            if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            }
+            Sipp.stop(process);
             try (Stream<Path> files = Files.walk(dir)) {
                 for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
                     Files.deleteIfExists(f);

@@ -87,16 +87,29 @@ final class Sipp implements AutoCloseable {
 
     /** Waits for the process to end and fails the test unless SIPp reports every call successful. */
     void awaitSuccess(Duration timeout) {
+        awaitSuccess(process, name, timeout, this::output);
+    }
+
+    /** Waits for a SIPp run to end and fails the test unless it exited 0 (every call successful). */
+    static void awaitSuccess(Process process, String name, Duration timeout, java.util.function.Supplier<String> output) {
         try {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                fail("SIPp " + name + " did not finish within " + timeout + ":\n" + output());
+                fail("SIPp " + name + " did not finish within " + timeout + ":\n" + output.get());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
         }
         if (process.exitValue() != 0) {
-            fail("SIPp " + name + " exited " + process.exitValue() + ":\n" + output());
+            fail("SIPp " + name + " exited " + process.exitValue() + ":\n" + output.get());
+        }
+    }
+
+    /** Ends a SIPp run: politely, then by force after 5 s. */
+    static void stop(Process process) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(5, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
         }
     }
 
@@ -113,8 +126,8 @@ final class Sipp implements AutoCloseable {
         }
     }
 
-    /** The previous test's phone on this port may still be shutting down. */
-    private static void awaitFree(int port) {
+    /** The previous test's phone (or caller) on this port may still be shutting down. */
+    static void awaitFree(int port) {
         Instant deadline = Instant.now().plusSeconds(15);
         while (Instant.now().isBefore(deadline)) {
             try (DatagramSocket probe = new DatagramSocket(port, InetAddress.getLoopbackAddress())) {
@@ -145,11 +158,8 @@ final class Sipp implements AutoCloseable {
 
     @Override
     public void close() {
-        process.destroy();
         try {
-            if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
-            }
+            stop(process);
             Files.deleteIfExists(log);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
