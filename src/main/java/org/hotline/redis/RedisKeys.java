@@ -109,8 +109,7 @@ public final class RedisKeys {
 
     /** The start of the 15-minute interval (UTC, aligned to the hour) that contains {@code t}. */
     public static Instant intervalStart(Instant t) {
-        long s = Math.floorDiv(t.getEpochSecond(), INTERVAL_SECONDS) * INTERVAL_SECONDS;
-        return Instant.ofEpochSecond(s);
+        return org.hotline.metrics.KpiService.intervalStart(t); // one definition of the 15-minute grid
     }
 
     /**
