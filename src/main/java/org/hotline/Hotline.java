@@ -153,9 +153,10 @@ public final class Hotline implements AutoCloseable {
                 watch.serviceLevel(queue, today.serviceLevel(), config.standards().serviceLevelTarget());
             });
             floor.subscribe(event -> {
-                // Each change of a live call (arrival, each ring, the agent's answer) reaches the
-                // journal, so a call cut by a crash is completed at the next start.
-                if (event instanceof FloorEvent.CallChanged changed) {
+                // A live call reaches the journal when it arrives and when an agent answers: what a
+                // restart after a crash needs to complete its record (interrupted, or answered).
+                if (event instanceof FloorEvent.CallChanged changed
+                        && (changed.call().state().equals("arrived") || changed.call().state().equals("talking"))) {
                     liveCalls.find(changed.call().callId())
                             .ifPresent(call -> history.progress(call.toRecord(clock.instant())));
                 }
