@@ -97,6 +97,15 @@ final class PopServer implements AutoCloseable {
         y.append("ami: { host: 127.0.0.1, port: 1 }\n");
         y.append("redis: { keyPrefix: \"").append(keyPrefix).append("\" }\n");
         y.append("center: ").append(center).append("\n");
+        // The bench measures the queue and the pop: callers go straight to the queue, and the run has
+        // a journal of its own (the default directory belongs to the operator's Hotline).
+        y.append("ivr: { nodes: ~ }\n");
+        try {
+            y.append("journal: { directory: \"").append(java.nio.file.Files.createTempDirectory("hotline-bench-journal"))
+                    .append("\" }\n");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot make the run's journal directory", e);
+        }
         y.append("agents:\n");
         for (int i = 0; i < agents; i++) {
             y.append(String.format(Locale.ROOT,

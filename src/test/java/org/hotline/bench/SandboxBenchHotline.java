@@ -72,6 +72,7 @@ final class SandboxBenchHotline implements AutoCloseable {
                 "journal: { directory: \"" + journalDir + "\" }",
                 "center: { wrapUpSeconds: " + wrapUpSeconds + " }",
                 "prompts: { welcome: \"" + welcomePrompt + "\" }",
+                "ivr: { nodes: ~ }",   // callers press no keys here: they go straight to the queue
                 ""), StandardCharsets.UTF_8);
         Path log = workDir.resolve("hotline.log");
         Path gcLog = workDir.resolve("hotline-gc.log");
