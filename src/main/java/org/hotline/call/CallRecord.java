@@ -33,6 +33,7 @@ import org.hotline.ivr.IvrTrace;
  * @param routing           every decision the ACD made for the call, in order
  * @param ivr               what the caller chose and entered in the IVR, in order; null without an IVR
  * @param ivrSeconds        time in the IVR, from its first prompt to its end; null without an IVR
+ * @param survey            the caller's answers to the post-call survey; null when no survey was asked
  */
 public record CallRecord(
         String id,
@@ -56,7 +57,8 @@ public record CallRecord(
         Double wrapUpSeconds,
         List<RoutingDecision> routing,
         IvrTrace ivr,
-        Double ivrSeconds) {
+        Double ivrSeconds,
+        SurveyAnswers survey) {
 
     public CallRecord {
         Objects.requireNonNull(id, "id");
@@ -74,19 +76,32 @@ public record CallRecord(
                       boolean apologised, CallOutcome outcome, List<AgentAttempt> agentAttempts, Instant endedAt,
                       double talkSeconds, List<TimelineEntry> timeline) {
         this(id, caller, queue, arrivedAt, systemAnsweredAt, systemAnswerRings, agent, agentAnsweredAt, waitSeconds,
-                apologised, outcome, agentAttempts, endedAt, talkSeconds, timeline, null, null, null, null, List.of(), null, null);
+                apologised, outcome, agentAttempts, endedAt, talkSeconds, timeline, null, null, null, null, List.of(), null, null,
+                null);
+    }
+
+    /** A record without a survey. */
+    public CallRecord(String id, String caller, String queue, Instant arrivedAt, Instant systemAnsweredAt,
+                      Double systemAnswerRings, String agent, Instant agentAnsweredAt, double waitSeconds,
+                      boolean apologised, CallOutcome outcome, List<AgentAttempt> agentAttempts, Instant endedAt,
+                      double talkSeconds, List<TimelineEntry> timeline, String customerId, PopTiming pop,
+                      Disposition disposition, Double wrapUpSeconds, List<RoutingDecision> routing, IvrTrace ivr,
+                      Double ivrSeconds) {
+        this(id, caller, queue, arrivedAt, systemAnsweredAt, systemAnswerRings, agent, agentAnsweredAt, waitSeconds,
+                apologised, outcome, agentAttempts, endedAt, talkSeconds, timeline, customerId, pop, disposition,
+                wrapUpSeconds, routing, ivr, ivrSeconds, null);
     }
 
     public CallRecord withDisposition(Disposition value) {
         return new CallRecord(id, caller, queue, arrivedAt, systemAnsweredAt, systemAnswerRings, agent,
                 agentAnsweredAt, waitSeconds, apologised, outcome, agentAttempts, endedAt, talkSeconds, timeline,
-                customerId, pop, value, wrapUpSeconds, routing, ivr, ivrSeconds);
+                customerId, pop, value, wrapUpSeconds, routing, ivr, ivrSeconds, survey);
     }
 
     public CallRecord withWrapUpSeconds(double value) {
         return new CallRecord(id, caller, queue, arrivedAt, systemAnsweredAt, systemAnswerRings, agent,
                 agentAnsweredAt, waitSeconds, apologised, outcome, agentAttempts, endedAt, talkSeconds, timeline,
-                customerId, pop, disposition, value, routing, ivr, ivrSeconds);
+                customerId, pop, disposition, value, routing, ivr, ivrSeconds, survey);
     }
 
     /** True when {@code agentId} answered the call or was rung for it. */

@@ -43,6 +43,10 @@ public final class LiveCall {
     private Instant enteredQueueAt;
     private org.hotline.ivr.IvrTrace ivr;
     private Double ivrSeconds;
+    /** When the conversation with the agent ended (the Dial returned); null: it lasts until the call ends. */
+    private Instant conversationEndedAt;
+    /** The post-call survey's answers so far; null when no survey was asked. */
+    private SurveyAnswers survey;
     private int attemptsLeftOut;
     private int timelineLeftOut;
 
@@ -278,6 +282,22 @@ public final class LiveCall {
         }
     }
 
+    /**
+     * The agent's side of the conversation ended while the caller stays on the line (for the
+     * survey): the talk time stops here, not at the end of the call.
+     */
+    public synchronized void conversationEnded(Instant at) {
+        if (conversationEndedAt == null && agentAnsweredAt != null) {
+            conversationEndedAt = at;
+            note(at, "conversation-ended", agent);
+        }
+    }
+
+    /** The survey's answers so far: kept as they come, so a caller who hangs up mid-survey keeps theirs. */
+    public synchronized void surveyAnswered(SurveyAnswers answers) {
+        survey = answers;
+    }
+
     /** The call is over. The outcome follows from what happened unless {@code override} is given. */
     public synchronized void ended(Instant at, CallOutcome override) {
         if (endedAt != null) {
@@ -309,12 +329,13 @@ public final class LiveCall {
         Instant waitEnd = agentAnsweredAt != null ? agentAnsweredAt : end;
         Double answerRings = systemAnsweredAt == null ? null
                 : round2(standards.rings(Duration.between(arrivedAt, systemAnsweredAt)));
-        double talk = agentAnsweredAt == null ? 0 : seconds(Duration.between(agentAnsweredAt, end));
+        Instant talkEnd = conversationEndedAt != null ? conversationEndedAt : end;
+        double talk = agentAnsweredAt == null ? 0 : seconds(Duration.between(agentAnsweredAt, talkEnd));
         return new CallRecord(id, caller, queue, arrivedAt, systemAnsweredAt, answerRings, agent, agentAnsweredAt,
                 enteredQueueAt == null && ivr != null ? 0 : seconds(Duration.between(waitStart(), waitEnd)),
                 apologised, outcome, attempts, endedAt, talk,
                 timeline.stream().sorted(java.util.Comparator.comparing(TimelineEntry::at)).toList(),
-                customerId, pop, null, null, routing, ivr, ivrSeconds);
+                customerId, pop, null, null, routing, ivr, ivrSeconds, survey);
     }
 
     private static double seconds(Duration d) {

@@ -41,6 +41,7 @@ final class ConfigValidator {
         sections.put("standards", c.standards());
         sections.put("prompts", c.prompts());
         sections.put("journal", c.journal());
+        sections.put("survey", c.survey());
         sections.forEach((key, value) -> {
             if (value == null) {
                 empty.add(key + ": must be a mapping of its keys, not empty");
@@ -96,6 +97,7 @@ final class ConfigValidator {
         Set<String> agentIds = agents(c.agents(), skills);
         supervisors(c.supervisors(), agentIds);
         ivr(c.ivr(), skills);
+        survey(c.survey());
         if (!problems.isEmpty()) {
             throw new ConfigException(source, problems);
         }
@@ -299,6 +301,24 @@ final class ConfigValidator {
             new IvrFlowChecker(found).check(flow, queueNames, skills, catalog);
         }
         problems.addAll(found.messages());
+    }
+
+    /** The survey's keys are checked even when it is off, so that turning it on cannot fail at start. */
+    private void survey(HotlineConfig.SurveySection s) {
+        if (!HotlineConfig.SurveySection.WHO_ALL.equals(s.who())) {
+            problems.add("survey.who: '" + s.who() + "' is not supported; only '" + HotlineConfig.SurveySection.WHO_ALL
+                    + "' (asking only callers who opted in needs a menu option that does not exist yet)");
+        }
+        between("survey.answerTimeoutSeconds", s.answerTimeoutSeconds(), 1, 60);
+        if (s.prompts() == null) {
+            problems.add("survey.prompts: must be a mapping of its keys, not empty");
+            return;
+        }
+        required("survey.prompts.intro", s.prompts().intro());
+        required("survey.prompts.csat", s.prompts().csat());
+        required("survey.prompts.nps", s.prompts().nps());
+        required("survey.prompts.ces", s.prompts().ces());
+        required("survey.prompts.thanks", s.prompts().thanks());
     }
 
     /** Only bcrypt hashes are stored; a plain password in the file is refused, never echoed. */

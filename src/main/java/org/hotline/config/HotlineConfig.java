@@ -25,7 +25,8 @@ public record HotlineConfig(
         List<AgentSection> agents,
         List<SupervisorSection> supervisors,
         JournalSection journal,
-        IvrSection ivr) {
+        IvrSection ivr,
+        SurveySection survey) {
 
     /**
      * @param commandTimeoutSeconds an AGI command other than Dial and the waits that gets no reply
@@ -221,6 +222,25 @@ public record HotlineConfig(
             }
             return Optional.of(flow);
         }
+    }
+
+    /**
+     * The post-call survey: when the agent hangs up first, the caller stays on the line for three
+     * questions answered by a key (satisfaction 1–5, recommendation 0–10, effort 1–7).
+     *
+     * @param enabled              off: the call ends when the agent hangs up, as without a survey
+     * @param who                  which callers are asked; only {@value #WHO_ALL} for now (callers
+     *                             who opted in at the menu need a menu option that does not exist yet)
+     * @param answerTimeoutSeconds how long each question waits for its key after its prompt
+     * @param prompts              the Asterisk sounds of the survey
+     */
+    public record SurveySection(boolean enabled, String who, int answerTimeoutSeconds, SurveyPrompts prompts) {
+
+        public static final String WHO_ALL = "all";
+    }
+
+    /** The survey's sounds: a short introduction, the three questions, the thanks before the hang-up. */
+    public record SurveyPrompts(String intro, String csat, String nps, String ces, String thanks) {
     }
 
     /**

@@ -18,9 +18,32 @@ public record KpiCounters(
         long agentMisses,
         long longWaitAnswered,
         long longWaitApologised,
-        double wrapUpSecondsTotal) {
+        double wrapUpSecondsTotal,
+        long surveyCsatAnswers,
+        long surveyCsatSatisfied,
+        long surveyNpsAnswers,
+        long surveyNpsPromoters,
+        long surveyNpsDetractors,
+        long surveyCesAnswers,
+        long surveyCesTotal,
+        long selfServed,
+        long ivrCalls) {
 
     public static final KpiCounters ZERO = new KpiCounters(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+
+    /**
+     * Counters written before the survey and the IVR were counted: the same with those counters 0.
+     * {@code wrapUpSecondsTotal} and the counters after it are added to a call after the fact or
+     * were introduced later; a hash without them reads as 0.
+     */
+    public KpiCounters(long offered, long answered, long abandoned, long answeredWithinServiceLevel,
+                       long abandonedWithinServiceLevel, double answerWaitSecondsTotal, double talkSecondsTotal,
+                       long systemAnswered, long systemAnsweredWithinRingLimit, long agentAttempts, long agentMisses,
+                       long longWaitAnswered, long longWaitApologised, double wrapUpSecondsTotal) {
+        this(offered, answered, abandoned, answeredWithinServiceLevel, abandonedWithinServiceLevel,
+                answerWaitSecondsTotal, talkSecondsTotal, systemAnswered, systemAnsweredWithinRingLimit, agentAttempts,
+                agentMisses, longWaitAnswered, longWaitApologised, wrapUpSecondsTotal, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    }
 
     /** Counters written before wrap-up was counted: the same with {@code wrapUpSecondsTotal} 0. */
     public KpiCounters(long offered, long answered, long abandoned, long answeredWithinServiceLevel,
@@ -52,6 +75,15 @@ public record KpiCounters(
                 agentMisses + o.agentMisses,
                 longWaitAnswered + o.longWaitAnswered,
                 longWaitApologised + o.longWaitApologised,
-                wrapUpSecondsTotal + o.wrapUpSecondsTotal);
+                wrapUpSecondsTotal + o.wrapUpSecondsTotal,
+                surveyCsatAnswers + o.surveyCsatAnswers,
+                surveyCsatSatisfied + o.surveyCsatSatisfied,
+                surveyNpsAnswers + o.surveyNpsAnswers,
+                surveyNpsPromoters + o.surveyNpsPromoters,
+                surveyNpsDetractors + o.surveyNpsDetractors,
+                surveyCesAnswers + o.surveyCesAnswers,
+                surveyCesTotal + o.surveyCesTotal,
+                selfServed + o.selfServed,
+                ivrCalls + o.ivrCalls);
     }
 }

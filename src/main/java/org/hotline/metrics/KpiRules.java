@@ -4,6 +4,7 @@ import java.time.Duration;
 import org.hotline.call.AgentAttempt;
 import org.hotline.call.CallOutcome;
 import org.hotline.call.CallRecord;
+import org.hotline.call.SurveyAnswers;
 import org.hotline.standards.PhoneStandards;
 
 /**
@@ -29,6 +30,7 @@ public final class KpiRules {
                 && standards.systemAnswerInTime(Duration.between(call.arrivedAt(), call.systemAnsweredAt()));
         boolean longWaitAnswered = answered && standards.owesApology(wait);
         long misses = call.agentAttempts().stream().filter(AgentAttempt::missed).count();
+        SurveyAnswers survey = call.survey() == null ? SurveyAnswers.NONE : call.survey();
         return new KpiCounters(
                 1,
                 answered ? 1 : 0,
@@ -42,7 +44,17 @@ public final class KpiRules {
                 call.agentAttempts().size(),
                 misses,
                 longWaitAnswered ? 1 : 0,
-                longWaitAnswered && call.apologised() ? 1 : 0);
+                longWaitAnswered && call.apologised() ? 1 : 0,
+                0,
+                survey.csat() != null ? 1 : 0,
+                survey.satisfied() ? 1 : 0,
+                survey.nps() != null ? 1 : 0,
+                survey.promoter() ? 1 : 0,
+                survey.detractor() ? 1 : 0,
+                survey.ces() != null ? 1 : 0,
+                survey.ces() != null ? survey.ces() : 0,
+                call.outcome() == CallOutcome.SELF_SERVED ? 1 : 0,
+                call.ivr() != null ? 1 : 0);
     }
 
     /** The figures of {@code c}. Percentages are null when nothing qualifies, not 0 or 100. */
@@ -55,7 +67,14 @@ public final class KpiRules {
                 percent(c.abandoned(), c.offered()),
                 percent(c.systemAnsweredWithinRingLimit(), c.systemAnswered()),
                 c.agentMisses(),
-                percent(c.longWaitApologised(), c.longWaitAnswered()));
+                percent(c.longWaitApologised(), c.longWaitAnswered()),
+                percent(c.surveyCsatSatisfied(), c.surveyCsatAnswers()),
+                // NPS: promoters (9-10) minus detractors (0-6), as a percentage of the answers: -100..100.
+                percent(c.surveyNpsPromoters() - c.surveyNpsDetractors(), c.surveyNpsAnswers()),
+                average(c.surveyCesTotal(), c.surveyCesAnswers()),
+                c.selfServed(),
+                // Containment: of the calls that reached the IVR, the share it served without a person.
+                percent(c.selfServed(), c.ivrCalls()));
     }
 
     private static Double percent(long part, long whole) {

@@ -50,7 +50,7 @@ final class JournalReplay {
                 seconds(Duration.between(snapshot.arrivedAt(), waitEnd)), snapshot.apologised(), outcome,
                 snapshot.agentAttempts(), end, answered ? seconds(Duration.between(snapshot.agentAnsweredAt(), end)) : 0,
                 timeline, snapshot.customerId(), snapshot.pop(), snapshot.disposition(), snapshot.wrapUpSeconds(),
-                snapshot.routing(), snapshot.ivr(), snapshot.ivrSeconds());
+                snapshot.routing(), snapshot.ivr(), snapshot.ivrSeconds(), snapshot.survey());
     }
 
     private static double seconds(Duration d) {

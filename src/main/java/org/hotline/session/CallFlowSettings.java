@@ -14,6 +14,7 @@ import org.hotline.standards.PhoneStandards;
  * What a hotline call's session needs from the configuration.
  *
  * @param agentChannel dial string pattern with {@code {extension}}, e.g. {@code PJSIP/{extension}}
+ * @param survey       the post-call survey; empty when it is off
  */
 public record CallFlowSettings(
         String queue,
@@ -29,7 +30,17 @@ public record CallFlowSettings(
         Duration maxWait,
         String maxWaitPrompt,
         Optional<IvrFlow> ivr,
-        Map<String, HotlineConfig.QueueSection> queues) {
+        Map<String, HotlineConfig.QueueSection> queues,
+        Optional<SurveySettings> survey) {
+
+    /** Settings without a post-call survey. */
+    public CallFlowSettings(String queue, String skill, String agentChannel, Duration waitPoll, String welcomePrompt,
+                            String apologyPrompt, String agentApologyCue, String musicClass, PhoneStandards standards,
+                            Greeting greeting, Duration maxWait, String maxWaitPrompt, Optional<IvrFlow> ivr,
+                            Map<String, HotlineConfig.QueueSection> queues) {
+        this(queue, skill, agentChannel, waitPoll, welcomePrompt, apologyPrompt, agentApologyCue, musicClass, standards,
+                greeting, maxWait, maxWaitPrompt, ivr, queues, Optional.empty());
+    }
 
     public static CallFlowSettings from(HotlineConfig config, PhoneStandards standards) {
         HotlineConfig.QueueSection queue = config.queues().get(0);
@@ -39,7 +50,7 @@ public record CallFlowSettings(
                 standards, new Greeting(config.center().name(), config.center().greeting(),
                         config.center().greetingUnknownCaller()),
                 Duration.ofSeconds(queue.maxWaitSeconds()), config.prompts().maxWaitReached(), config.ivr().flow(),
-                byName(config.queues()));
+                byName(config.queues()), SurveySettings.from(config.survey()));
     }
 
     private static Map<String, HotlineConfig.QueueSection> byName(List<HotlineConfig.QueueSection> queues) {

@@ -65,6 +65,9 @@ public final class CallerIdentification {
         String summary = r.answeredByAgent()
                 ? String.format(Locale.ROOT, "waited %.0f s, talked %.0f s", r.waitSeconds(), r.talkSeconds())
                 : String.format(Locale.ROOT, "%s after %.0f s", r.outcome().wireName(), r.waitSeconds());
+        if (r.survey() != null && r.survey().any()) {
+            summary += "; " + r.survey().summary();
+        }
         if (r.disposition() != null && !r.disposition().notes().isBlank()) {
             summary += "; " + r.disposition().notes();
         }

@@ -206,7 +206,8 @@ final class HotlineCall {
     private void ring(Agent agent) {
         Instant startedAt = shared.clock().instant();
         boolean apologise = settings.standards().owesApology(call.waitedBy(startedAt));
-        String options = "m(" + settings.musicClass() + ")"
+        // g: when the agent hangs up, the caller stays (for the survey); without it the Dial hangs them up.
+        String options = "m(" + settings.musicClass() + ")" + (settings.survey().isPresent() ? "g" : "")
                 + (apologise ? "A(" + settings.agentApologyCue() + ":" + settings.apologyPrompt() + ")" : "");
         String dial = settings.dialStringOf(agent.extension()) + ","
                 + seconds(settings.standards().agentRingLimit()) + "," + options;
@@ -252,7 +253,11 @@ final class HotlineCall {
             }
             // Dial returns when the conversation is over: the agent is free again (in finish).
             connected = agent;
-            finish(null);
+            if (settings.survey().isPresent() && !callerGone()) {
+                survey(settings.survey().get()); // the agent hung up first: the caller is still on the line
+            } else {
+                finish(null);
+            }
             return;
         }
         log.info("call {}: agent {} {} after {} ms", call.id(), agent.id(), result.wireName(), ringing.toMillis());
@@ -267,6 +272,23 @@ final class HotlineCall {
         session.send(new SetMusicOnCommand(settings.musicClass()))
                 .thenRun(this::waitForAgent)
                 .exceptionally(this::failed);
+    }
+
+    /**
+     * The post-call survey, once the agent hung up first. The talk time ends here; the answers
+     * reach the call as they come. However the survey ends (answered, the caller leaving, an
+     * error), the call ends normally: the caller was served, so never the dialplan's fallback.
+     */
+    private void survey(SurveySettings survey) {
+        Instant conversationEnd = shared.clock().instant();
+        call.conversationEnded(conversationEnd);
+        call.note(conversationEnd, "survey", "started");
+        new SurveyDriver(session, survey, call::surveyAnswered).run().whenComplete((answers, error) -> {
+            if (error != null) {
+                log.warn("call {}: the survey ended early: {}", call.id(), error.toString());
+            }
+            finish(null);
+        });
     }
 
     /**

@@ -40,7 +40,8 @@ public final class HotlineMetrics implements ScreenFeed.PopLatency {
 
     static final List<String> AGENT_STATES = List.of("available", "paused", "wrap-up", "ringing", "on-call", "unavailable");
     static final List<String> KPIS = List.of("offered", "answered", "abandoned", "serviceLevel", "asa", "aht",
-            "abandonRate", "systemAnswerWithin3Rings", "agentMisses", "apologyCompliance");
+            "abandonRate", "systemAnswerWithin3Rings", "agentMisses", "apologyCompliance", "csat", "nps", "ces",
+            "selfServed", "ivrContainment");
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Timer popSent;
@@ -159,6 +160,11 @@ public final class HotlineMetrics implements ScreenFeed.PopLatency {
             case "systemAnswerWithin3Rings" -> r.systemAnswerWithin3Rings();
             case "agentMisses" -> r.agentMisses();
             case "apologyCompliance" -> r.apologyCompliance();
+            case "csat" -> r.csat();
+            case "nps" -> r.nps();
+            case "ces" -> r.ces();
+            case "selfServed" -> r.selfServed();
+            case "ivrContainment" -> r.ivrContainment();
             default -> null;
         };
         return n == null ? Double.NaN : n.doubleValue();

@@ -58,8 +58,16 @@ final class HotlineUnderTest implements AutoCloseable {
 
     /** As {@link #start(List)}; with {@code ivr} the shipped IVR flow answers the callers (else a plain welcome). */
     static HotlineUnderTest start(List<String> agents, boolean ivr) throws Exception {
+        return start(agents, ivr, false);
+    }
+
+    /**
+     * As {@link #start(List, boolean)}; with {@code survey} the post-call survey is on (the caller
+     * stays on the line when the agent hangs up first). Off for every other test.
+     */
+    static HotlineUnderTest start(List<String> agents, boolean ivr, boolean survey) throws Exception {
         String keyPrefix = newKeyPrefix();
-        Path file = overlay(agents, keyPrefix, ivr);
+        Path file = overlay(agents, keyPrefix, ivr, survey);
         HotlineConfig config = new ConfigLoader(java.util.Map.of())
                 .loadFiles(List.of(Sandbox.PROJECT.resolve("config/hotline.yaml"), file));
         Files.delete(file);
@@ -73,7 +81,7 @@ final class HotlineUnderTest implements AutoCloseable {
      */
     static HotlineUnderTest startProcess(List<String> agents) throws Exception {
         String keyPrefix = newKeyPrefix();
-        HotlineUnderTest h = new HotlineUnderTest(null, overlay(agents, keyPrefix, false), keyPrefix);
+        HotlineUnderTest h = new HotlineUnderTest(null, overlay(agents, keyPrefix, false, false), keyPrefix);
         h.startAgain();
         return h;
     }
@@ -126,8 +134,11 @@ final class HotlineUnderTest implements AutoCloseable {
         return "hotline-it-" + UUID.randomUUID().toString().substring(0, 8) + ":";
     }
 
-    /** The test's config on top of the shipped one: fast rings, its own keys and journal, the agents it runs. */
-    private static Path overlay(List<String> agents, String keyPrefix, boolean ivr) throws IOException {
+    /**
+     * The test's config on top of the shipped one: fast rings, its own keys and journal, the agents
+     * it runs, the IVR and the survey only when asked for.
+     */
+    private static Path overlay(List<String> agents, String keyPrefix, boolean ivr, boolean survey) throws IOException {
         StringBuilder overlay = new StringBuilder("""
                 http: { apiToken: %s }
                 redis: { keyPrefix: "%s" }
@@ -138,8 +149,11 @@ final class HotlineUnderTest implements AutoCloseable {
                 """.formatted(TOKEN, keyPrefix, CADENCE_SECONDS, WRAP_UP_SECONDS,
                 Files.createTempDirectory("hotline-it-journal")));
         if (!ivr) {
-            overlay.append("ivr: { nodes: ~ }\n"); // most tests are about the queue: callers go straight there
+            // most tests are about the queue: callers go straight there (no nodes, so no start node either)
+            overlay.append("ivr: { nodes: ~, start: ~ }\n");
         }
+        // the shipped config asks callers the survey; the tests that do not test it keep calls ending with the agent
+        overlay.append("survey: { enabled: ").append(survey).append(" }\n");
         Path file = Files.createTempFile("hotline-it", ".yaml");
         Files.writeString(file, overlay + agentsOf(agents));
         return file;

@@ -48,6 +48,21 @@ final class Sipp implements AutoCloseable {
     }
 
     /**
+     * Agent {@code 100N}'s phone ({@code agent.xml}) answering after {@code ringMillis} and hanging
+     * up itself {@code talkMillis} into each call: the agent ends the conversation, not the caller.
+     */
+    static Sipp agentHangingUp(int n, long ringMillis, long talkMillis) {
+        int sipPort = 6000 + n;
+        awaitFree(sipPort);
+        Sipp sipp = start("agent-100" + n, List.of("-sf", scenario("agent.xml"), "-i", "127.0.0.1",
+                "-p", String.valueOf(sipPort), "-mp", String.valueOf(20000 + n * 1000),
+                "-max_rtp_port", String.valueOf(20999 + n * 1000), "-nostdin",
+                "-set", "ring_ms", String.valueOf(ringMillis), "-set", "talk_ms", String.valueOf(talkMillis)));
+        sipp.awaitBound(sipPort);
+        return sipp;
+    }
+
+    /**
      * {@code count} callers numbered {@code prefix1}, {@code prefix2}, ..., one every
      * {@code spacingMillis}, each holding {@code holdMillis} after the hotline answers, then hanging up.
      */

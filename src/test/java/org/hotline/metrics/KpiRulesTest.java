@@ -73,6 +73,67 @@ class KpiRulesTest {
         assertNull(r.abandonRate());
         assertNull(r.apologyCompliance());
         assertNull(r.asa());
+        assertNull(r.csat());
+        assertNull(r.nps());
+        assertNull(r.ces());
+        assertNull(r.ivrContainment());
+        assertEquals(0, r.selfServed());
+    }
+
+    @Test
+    void surveyFiguresOverTheAnswersGiven() {
+        KpiCounters sum = rules.contribution(surveyed(5, 10, 2))       // satisfied, promoter
+                .plus(rules.contribution(surveyed(4, 9, 3)))            // satisfied, promoter
+                .plus(rules.contribution(surveyed(2, 7, 6)))            // passive on NPS
+                .plus(rules.contribution(surveyed(3, 0, null)))         // detractor, no effort answer
+                .plus(rules.contribution(surveyed(null, null, null)))   // hung up at once: counts nowhere
+                .plus(rules.contribution(answered("q", 1, 8, false, 60))); // no survey asked
+        KpiReport r = KpiRules.report("q", "today", sum);
+        assertEquals(50.0, r.csat(), "2 of 4 CSAT answers are 4-5");
+        assertEquals(25.0, r.nps(), "(2 promoters - 1 detractor) / 4 answers");
+        assertEquals(3.7, r.ces(), "(2 + 3 + 6) / 3 answers");
+    }
+
+    @Test
+    void npsIsNegativeWhenDetractorsOutnumberPromoters() {
+        KpiCounters sum = rules.contribution(surveyed(1, 0, 7)).plus(rules.contribution(surveyed(1, 6, 7)))
+                .plus(rules.contribution(surveyed(1, 9, 7)));
+        KpiReport r = KpiRules.report("q", "today", sum);
+        assertEquals(-33.3, r.nps());
+        assertEquals(0.0, r.csat());
+        assertEquals(7.0, r.ces());
+    }
+
+    @Test
+    void containmentIsSelfServedOverTheCallsThatReachedTheIvr() {
+        KpiCounters sum = rules.contribution(throughIvr(CallOutcome.SELF_SERVED))
+                .plus(rules.contribution(throughIvr(CallOutcome.ENDED_BY_IVR)))
+                .plus(rules.contribution(throughIvr(null)))                      // went on to a person
+                .plus(rules.contribution(throughIvr(CallOutcome.SELF_SERVED)))
+                .plus(rules.contribution(answered("q", 1, 8, false, 60)));       // no IVR: not counted
+        KpiReport r = KpiRules.report("q", "today", sum);
+        assertEquals(2, r.selfServed());
+        assertEquals(50.0, r.ivrContainment(), "2 self-served / 4 calls that reached the IVR");
+    }
+
+    private CallRecord surveyed(Integer csat, Integer nps, Integer ces) {
+        CallRecord r = answered("q", 1, 8, false, 60);
+        return new CallRecord(r.id(), r.caller(), r.queue(), r.arrivedAt(), r.systemAnsweredAt(),
+                r.systemAnswerRings(), r.agent(), r.agentAnsweredAt(), r.waitSeconds(), r.apologised(), r.outcome(),
+                r.agentAttempts(), r.endedAt(), r.talkSeconds(), r.timeline(), r.customerId(), r.pop(),
+                r.disposition(), r.wrapUpSeconds(), r.routing(), r.ivr(), r.ivrSeconds(),
+                new org.hotline.call.SurveyAnswers(csat, nps, ces));
+    }
+
+    private CallRecord throughIvr(CallOutcome outcome) {
+        LiveCall call = new LiveCall("ivr-" + outcome, "555", "q", T0, standards);
+        call.systemAnswered(T0.plusSeconds(1));
+        call.ivrEnded(new org.hotline.ivr.IvrTrace(java.util.List.of(), "en", java.util.Map.of()), 10);
+        if (outcome == null) {
+            call.agentRung("a", T0.plusSeconds(20), Duration.ofSeconds(1), Result.ANSWERED);
+        }
+        call.ended(T0.plusSeconds(60), outcome);
+        return call.toRecord(T0.plusSeconds(60));
     }
 
     @Test

@@ -16,11 +16,24 @@ class KpiHashTest {
     @Test
     void fieldNamesAreTheRecordComponents() {
         List<String> names = KpiHash.fieldNames();
-        assertEquals(14, names.size());
+        assertEquals(23, names.size());
         assertEquals("offered", names.get(0));
         assertEquals("answerWaitSecondsTotal", names.get(5));
         assertEquals("longWaitApologised", names.get(12));
         assertEquals("wrapUpSecondsTotal", names.get(13));
+        assertEquals("surveyCsatAnswers", names.get(14));
+        assertEquals("surveyCesTotal", names.get(20));
+        assertEquals("ivrCalls", names.get(22));
+    }
+
+    @Test
+    void surveyCountersRoundTripAndAHashWithoutThemReadsZero() {
+        KpiCounters surveyed = new KpiCounters(1, 1, 0, 1, 0, 3, 60, 1, 1, 1, 0, 0, 0, 0, 1, 1, 1, 1, 0, 1, 2, 0, 0);
+        Map<String, String> hash = new HashMap<>();
+        KpiHash.increments(surveyed).forEach(i -> hash.put(i.field(), i.amount()));
+        assertEquals(surveyed, KpiHash.fromHash(hash));
+        assertEquals("2", hash.get("surveyCesTotal"));
+        assertEquals(0, KpiHash.fromHash(Map.of("offered", "3")).surveyNpsAnswers());
     }
 
     @Test

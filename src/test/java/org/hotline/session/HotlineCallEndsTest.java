@@ -180,7 +180,7 @@ class HotlineCallEndsTest {
         assertEquals(1, records.size(), "the later close changes nothing");
     }
 
-    private static final class NoCustomers implements CustomerDirectory {
+    static final class NoCustomers implements CustomerDirectory {
         @Override
         public Optional<CustomerView> findByPhone(String number) {
             return Optional.empty();

@@ -45,7 +45,24 @@ const KPI_TILES = [
     level: (v) => (v < 90 ? 'bad' : v < 100 ? 'warn' : 'good'),
   },
   { key: 'agentMisses', label: 'Agent misses', title: 'agent phones that rang out', format: count, level: (v) => (v > 0 ? 'warn' : 'good') },
+  { key: 'csat', label: 'CSAT', title: 'survey answers of 4 or 5 out of 5', format: formatPercent },
+  { key: 'nps', label: 'NPS', title: 'promoters (9-10) minus detractors (0-6), -100 to 100', format: formatScore },
+  { key: 'ces', label: 'CES', title: 'mean effort, 1 (very easy) to 7 (very difficult)', format: formatMean },
+  { key: 'selfServed', label: 'Self-served', title: 'calls the IVR served without a person', format: count },
+  { key: 'ivrContainment', label: 'IVR containment', title: 'self-served calls out of those that reached the IVR', format: formatPercent },
 ];
+
+/** A signed score such as NPS; a dash when nothing was answered. */
+function formatScore(value) {
+  if (value === null || value === undefined) return '–';
+  return `${value > 0 ? '+' : ''}${Math.round(value)}`;
+}
+
+/** A mean with one decimal; a dash when nothing was answered. */
+function formatMean(value) {
+  if (value === null || value === undefined) return '–';
+  return value.toFixed(1);
+}
 const WINDOWS = [['today', 'Today'], ['15m', 'This 15 min']];
 
 startWithSession({
