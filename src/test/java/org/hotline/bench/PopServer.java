@@ -99,7 +99,8 @@ final class PopServer implements AutoCloseable {
         y.append("center: ").append(center).append("\n");
         // The bench measures the queue and the pop: callers go straight to the queue, and the run has
         // a journal of its own (the default directory belongs to the operator's Hotline).
-        y.append("ivr: { nodes: ~ }\n");
+        y.append("ivr: { nodes: ~, start: ~ }\n");
+        y.append("survey: { enabled: false }\n");
         try {
             y.append("journal: { directory: \"").append(java.nio.file.Files.createTempDirectory("hotline-bench-journal"))
                     .append("\" }\n");

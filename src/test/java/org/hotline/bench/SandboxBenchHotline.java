@@ -72,7 +72,8 @@ final class SandboxBenchHotline implements AutoCloseable {
                 "journal: { directory: \"" + journalDir + "\" }",
                 "center: { wrapUpSeconds: " + wrapUpSeconds + " }",
                 "prompts: { welcome: \"" + welcomePrompt + "\" }",
-                "ivr: { nodes: ~ }",   // callers press no keys here: they go straight to the queue
+                "ivr: { nodes: ~, start: ~ }",   // callers press no keys here: they go straight to the queue
+                "survey: { enabled: false }",
                 ""), StandardCharsets.UTF_8);
         Path log = workDir.resolve("hotline.log");
         Path gcLog = workDir.resolve("hotline-gc.log");
