@@ -2,7 +2,6 @@ package org.hotline.session;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -25,14 +24,12 @@ import org.hotline.call.CallOutcome;
 import org.hotline.call.CallRecord;
 import org.hotline.call.FloorEvent;
 import org.hotline.call.LiveCall;
-import org.hotline.call.ScreenPop;
 import org.hotline.config.HotlineConfig;
 import org.hotline.customer.CustomerView;
 import org.hotline.ivr.CallerContext;
 import org.hotline.ivr.IvrFlow;
 import org.hotline.ivr.IvrOutcome;
 import org.hotline.ivr.IvrRun;
-import org.hotline.ivr.IvrTrace;
 import org.hotline.ivr.Step;
 import org.hotline.routing.Acd;
 import org.slf4j.Logger;
@@ -51,8 +48,6 @@ import org.slf4j.LoggerFactory;
 final class HotlineCall {
 
     private static final Logger log = LoggerFactory.getLogger(HotlineCall.class);
-    /** Arrival times passed by the dialplan further from now than this are not believed. */
-    private static final Duration ARRIVAL_SANITY = Duration.ofMinutes(10);
 
     private final AgiSession session;
     private final HotlineCallScript shared;
@@ -84,8 +79,8 @@ final class HotlineCall {
     void begin() {
         Instant now = shared.clock().instant();
         String callId = session.environment().uniqueId();
-        String caller = blankToUnknown(session.environment().callerId());
-        call = new LiveCall(callId, caller, settings.queue(), arrival(session.environment().arguments(), now),
+        String caller = CallArrival.callerOf(session.environment().callerId());
+        call = new LiveCall(callId, caller, settings.queue(), CallArrival.arrivedAt(session.environment().arguments(), now),
                 settings.standards());
         shared.liveCalls().add(call);
         customer = shared.identification().lookup(caller);
@@ -389,20 +384,8 @@ final class HotlineCall {
      * which is normally before the Dial goes out. The Dial never waits for it.
      */
     private void popScreen(Agent agent, Instant ringingAt, boolean apologise) {
-        Duration waited = call.waitedBy(ringingAt);
-        customer.thenAccept(found -> {
-            CustomerView view = found.orElse(null);
-            String greeting = settings.greeting().forCall(agent.name(), view == null ? null : view.customer().name());
-            IvrTrace trace = call.ivr();
-            Map<String, Object> ivr = new java.util.LinkedHashMap<>();
-            ivr.put("queue", call.queue());
-            ivr.put("language", trace == null ? null : trace.language());
-            ivr.put("entered", trace == null ? Map.of() : trace.entered());
-            ivr.put("path", trace == null ? List.of() : trace.path());
-            shared.floor().publish(new FloorEvent.PopReady(new ScreenPop(call.id(), agent.id(), call.caller(),
-                    call.queue(), ringingAt, view, ivr, waited.toMillis() / 1000.0,
-                    Math.round(settings.standards().rings(waited) * 100) / 100.0, apologise, greeting)));
-        });
+        customer.thenAccept(found -> shared.floor().publish(new FloorEvent.PopReady(
+                ScreenPops.popFor(call, agent, ringingAt, apologise, found.orElse(null), settings))));
     }
 
     private void changed() {
@@ -431,22 +414,6 @@ final class HotlineCall {
         return session.isHungUp() || session.isClosed();
     }
 
-    /** The dialplan passes the arrival time (epoch seconds with millis) as the first argument. */
-    private static Instant arrival(List<String> arguments, Instant now) {
-        if (!arguments.isEmpty()) {
-            try {
-                double epochSeconds = Double.parseDouble(arguments.get(0).trim());
-                Instant arrived = Instant.ofEpochMilli(Math.round(epochSeconds * 1000));
-                if (Duration.between(arrived, now).abs().compareTo(ARRIVAL_SANITY) < 0 && !arrived.isAfter(now)) {
-                    return arrived;
-                }
-            } catch (NumberFormatException e) {
-                log.debug("arrival argument '{}' is not a time; using now", arguments.get(0));
-            }
-        }
-        return now;
-    }
-
     /** How long the IVR waits for the customer look-up before it starts without it. */
     private static final Duration CUSTOMER_WAIT = Duration.ofMillis(300);
     /** A prompt may be long; a hung Asterisk is still noticed. */
@@ -454,27 +421,5 @@ final class HotlineCall {
 
     private static String seconds(Duration d) {
         return String.format(Locale.ROOT, "%.1f", d.toMillis() / 1000.0);
-    }
-
-    private static String blankToUnknown(String s) {
-        return s == null || s.isBlank() || "unknown".equalsIgnoreCase(s) ? "unknown" : s;
-    }
-
-    /** What {@code GET FULL VARIABLE ${DIALSTATUS}} said after the Dial. */
-    record DialOutcome(String status) {
-
-        static DialOutcome parse(AgiReply reply) {
-            return new DialOutcome(reply.isSuccess() && reply.data() != null ? reply.data().trim() : "");
-        }
-
-        Result result(boolean callerGone) {
-            return switch (status.toUpperCase(Locale.ROOT)) {
-                case "ANSWER" -> Result.ANSWERED;
-                case "NOANSWER" -> Result.NO_ANSWER;
-                case "BUSY" -> Result.BUSY;
-                case "CANCEL" -> Result.CALLER_HUNG_UP;
-                default -> callerGone ? Result.CALLER_HUNG_UP : Result.UNAVAILABLE;
-            };
-        }
     }
 }

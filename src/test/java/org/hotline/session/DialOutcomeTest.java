@@ -20,13 +20,13 @@ class DialOutcomeTest {
 
     @Test
     void noStatusMeansTheCallerLeftOrThePhoneWasUnreachable() {
-        HotlineCall.DialOutcome dead = HotlineCall.DialOutcome.parse(
+        DialOutcome dead = DialOutcome.parse(
                 AgiReply.parse("511 Command Not Permitted on a dead channel or intercept routine"));
         assertEquals(Result.CALLER_HUNG_UP, dead.result(true));
-        assertEquals(Result.UNAVAILABLE, HotlineCall.DialOutcome.parse(AgiReply.parse("200 result=0")).result(false));
+        assertEquals(Result.UNAVAILABLE, DialOutcome.parse(AgiReply.parse("200 result=0")).result(false));
     }
 
-    private static HotlineCall.DialOutcome outcome(String status) {
-        return HotlineCall.DialOutcome.parse(AgiReply.parse("200 result=1 (" + status + ")"));
+    private static DialOutcome outcome(String status) {
+        return DialOutcome.parse(AgiReply.parse("200 result=1 (" + status + ")"));
     }
 }

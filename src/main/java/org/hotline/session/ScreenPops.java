@@ -1,0 +1,35 @@
+package org.hotline.session;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.hotline.call.Agent;
+import org.hotline.call.LiveCall;
+import org.hotline.call.ScreenPop;
+import org.hotline.customer.CustomerView;
+import org.hotline.ivr.IvrTrace;
+
+/** Builds the agent's screen-pop for a call being rung: who calls, what they told the IVR, the greeting. */
+final class ScreenPops {
+
+    private ScreenPops() {
+    }
+
+    /** {@code customer} is null for a number that matches no customer. */
+    static ScreenPop popFor(LiveCall call, Agent agent, Instant ringingAt, boolean apologise, CustomerView customer,
+                            CallFlowSettings settings) {
+        Duration waited = call.waitedBy(ringingAt);
+        String greeting = settings.greeting().forCall(agent.name(), customer == null ? null : customer.customer().name());
+        IvrTrace trace = call.ivr();
+        Map<String, Object> ivr = new LinkedHashMap<>();
+        ivr.put("queue", call.queue());
+        ivr.put("language", trace == null ? null : trace.language());
+        ivr.put("entered", trace == null ? Map.of() : trace.entered());
+        ivr.put("path", trace == null ? List.of() : trace.path());
+        return new ScreenPop(call.id(), agent.id(), call.caller(), call.queue(), ringingAt, customer, ivr,
+                waited.toMillis() / 1000.0, Math.round(settings.standards().rings(waited) * 100) / 100.0, apologise,
+                greeting);
+    }
+}
