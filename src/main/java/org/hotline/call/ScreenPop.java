@@ -19,6 +19,7 @@ public record ScreenPop(String callId, String agentId, String caller, String que
                         boolean apology, String greeting) {
 
     public ScreenPop {
-        ivr = ivr == null ? Map.of() : Map.copyOf(ivr);
+        // values may be null (e.g. no language before the IVR chose one): an unmodifiable copy, not Map.copyOf
+        ivr = ivr == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(ivr));
     }
 }

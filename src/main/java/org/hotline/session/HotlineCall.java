@@ -385,7 +385,11 @@ final class HotlineCall {
      */
     private void popScreen(Agent agent, Instant ringingAt, boolean apologise) {
         customer.thenAccept(found -> shared.floor().publish(new FloorEvent.PopReady(
-                ScreenPops.popFor(call, agent, ringingAt, apologise, found.orElse(null), settings))));
+                ScreenPops.popFor(call, agent, ringingAt, apologise, found.orElse(null), settings))))
+                .exceptionally(e -> {
+                    log.error("call {}: the screen-pop for agent {} was not sent", call.id(), agent.id(), e);
+                    return null;
+                });
     }
 
     private void changed() {

@@ -42,13 +42,14 @@ class HotlineCallEndsTest {
             a -> "PJSIP/" + a.extension(), 2, Duration.ofSeconds(5), Duration.ofSeconds(15), clock);
     private final LiveCalls liveCalls = new LiveCalls();
     private final List<CallRecord> records = new ArrayList<>();
+    private final FloorEvents floor = new FloorEvents(Runnable::run);
     private final CallFlowSettings settings = new CallFlowSettings("support", "support", "PJSIP/{extension}",
             Duration.ofSeconds(1), "hotline/welcome", "hotline/sorry", "hotline/cue", "default", standards,
             new Greeting("Acme", "Hi {customer}", "Hello"), Duration.ofSeconds(60), "hotline/max-wait-reached",
             Optional.empty(), java.util.Map.of());
     private final HotlineCallScript script = new HotlineCallScript(settings, roster, new Acd(roster), liveCalls,
             records::add, new CallerIdentification(new NoCustomers(), n -> n, Runnable::run),
-            new FloorEvents(Runnable::run), clock);
+            floor, clock);
     private final FakeAsterisk asterisk = new FakeAsterisk(script, CALL, "4155550100", Duration.ofSeconds(10));
 
     /** Answers the IVR's first steps and returns the Dial it sends to the only agent. */
@@ -75,6 +76,21 @@ class HotlineCallEndsTest {
     private AgentAttempt.Result lastAttempt() {
         List<AgentAttempt> attempts = record().agentAttempts();
         return attempts.get(attempts.size() - 1).result();
+    }
+
+    @Test
+    void theRungAgentsScreenIsPoppedEvenWithoutAnIvr() {
+        List<org.hotline.call.ScreenPop> pops = new ArrayList<>();
+        floor.subscribe(e -> {
+            if (e instanceof org.hotline.call.FloorEvent.PopReady p) {
+                pops.add(p.pop());
+            }
+        });
+        untilTheAgentRings();
+        assertEquals(1, pops.size(), "one pop for the one agent rung");
+        assertEquals("1001", pops.get(0).agentId());
+        assertEquals("support", pops.get(0).ivr().get("queue"));
+        assertTrue(pops.get(0).ivr().containsKey("language"), "the IVR part is there, empty: " + pops.get(0).ivr());
     }
 
     @Test
