@@ -137,7 +137,9 @@ async function changeState(body) {
   const buttons = ['btn-available', 'btn-pause', 'btn-wrapup'].map($);
   buttons.forEach((button) => button.setAttribute('aria-busy', 'true'));
   try {
-    applyAgent(await api('POST', `/api/agents/${encodeURIComponent(desk.agent.id)}/state`, body));
+    // The socket brings the new state, and whatever follows at once (a call ringing), in order:
+    // applying this answer too could paint the older state over the newer one.
+    await api('POST', `/api/agents/${encodeURIComponent(desk.agent.id)}/state`, body);
   } catch (e) {
     flash('action-error', e.message, 'error', 8000);
   } finally {

@@ -328,15 +328,9 @@ function renderActions(row, agent) {
 
 async function setAgentState(agentId, body) {
   try {
-    const agent = await api('POST', `/api/agents/${encodeURIComponent(agentId)}/state`, body);
-    // The board message for this change follows on the socket; apply the answer now for a quick response.
-    if (agent && agent.id) {
-      const known = board.agents.get(agent.id) || {};
-      const merged = { ...known, ...agent };
-      board.agents.set(agent.id, merged);
-      renderAgent(merged);
-      renderAgentsSummary();
-    }
+    // The socket brings the change (and whatever follows it, e.g. the agent's phone ringing at
+    // once) in order; applying this answer too could paint an older state over a newer one.
+    await api('POST', `/api/agents/${encodeURIComponent(agentId)}/state`, body);
   } catch (e) {
     flash('board-message', `${agentId}: ${e.message}`, 'error', 8000);
   }
