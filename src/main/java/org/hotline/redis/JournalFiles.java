@@ -38,6 +38,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Threads: {@link #append}, {@link #deleteOldest}, {@link #writeCheckpoint} on the journal
  * thread; {@link #read} on the Redis writer thread; the segment list is guarded by {@code this}.
+ *
+ * <p>One class, a little over 400 lines: segments, the checkpoint, rotation and trimming all keep
+ * the same invariant (every entry not yet confirmed by Redis stays on disk), checked in one place.
  */
 final class JournalFiles implements AutoCloseable {
 

@@ -44,6 +44,11 @@ import org.slf4j.LoggerFactory;
  * <p>Every step continues on the session's event loop. If Hotline itself fails mid-call, the
  * session is closed without {@code HOTLINE_DONE}, so the dialplan's fallback answers and queues
  * the caller: a caller is never dropped because Hotline failed.
+ *
+ * <p>One class on purpose, a little over 400 lines: the steps of a call (IVR, queue, ring, survey,
+ * end) share the session, the agent attempt left open and the flags that make the end happen once;
+ * the parts with no share in that state live beside it ({@link IvrDriver}, {@link SurveyDriver},
+ * {@link ScreenPops}, {@link DialOutcome}, {@link CallArrival}).
  */
 final class HotlineCall {
 

@@ -4,7 +4,6 @@ import at.favre.lib.crypto.bcrypt.BCrypt;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -144,7 +143,7 @@ public final class AcdBench {
     }
 
     private static String fmt(double v) {
-        return Double.isNaN(v) ? "?" : String.format(Locale.ROOT, "%.2f", v);
+        return BenchArgs.fmt(v);
     }
 
     private static Map<String, String> options(String[] args) {
@@ -158,14 +157,6 @@ public final class AcdBench {
         opt.put("redis-host", "127.0.0.1");
         opt.put("redis-port", "6379");
         opt.put("log-dir", System.getProperty("java.io.tmpdir") + "/hotline-bench");
-        List<String> known = new ArrayList<>(opt.keySet());
-        for (int i = 0; i < args.length; i++) {
-            String key = args[i].replaceFirst("^--", "");
-            if (!opt.containsKey(key) || i + 1 >= args.length) {
-                throw new IllegalArgumentException("unknown option or missing value: " + args[i] + " (options: " + known + ")");
-            }
-            opt.put(key, args[++i]);
-        }
-        return opt;
+        return BenchArgs.parse(opt, args);
     }
 }

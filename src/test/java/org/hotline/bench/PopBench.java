@@ -281,7 +281,7 @@ public final class PopBench {
     }
 
     private static String fmt(double v) {
-        return Double.isNaN(v) ? "?" : String.format(Locale.ROOT, "%.2f", v);
+        return BenchArgs.fmt(v);
     }
 
     private static Map<String, String> options(String[] args) {
@@ -298,15 +298,7 @@ public final class PopBench {
         opt.put("redis-host", "127.0.0.1");
         opt.put("redis-port", "6379");
         opt.put("log-dir", System.getProperty("java.io.tmpdir") + "/hotline-bench");
-        for (int i = 0; i < args.length; i++) {
-            String key = args[i].replaceFirst("^--", "");
-            if (!opt.containsKey(key) || i + 1 >= args.length) {
-                throw new IllegalArgumentException("unknown option or missing value: " + args[i]
-                        + " (options: " + opt.keySet() + ")");
-            }
-            opt.put(key, args[++i]);
-        }
-        return opt;
+        return BenchArgs.parse(opt, args);
     }
 
     /** The shipped configuration: {@code --config}, else {@code config/hotline.yaml} under the project root. */

@@ -587,14 +587,6 @@ public final class SandboxBench {
         opt.put("redis-host", "127.0.0.1");
         opt.put("redis-port", "6379");
         opt.put("log-dir", System.getProperty("java.io.tmpdir") + "/hotline-bench");
-        for (int i = 0; i < args.length; i++) {
-            String key = args[i].replaceFirst("^--", "");
-            if (!opt.containsKey(key) || i + 1 >= args.length) {
-                throw new IllegalArgumentException("unknown option or missing value: " + args[i]
-                        + " (options: " + opt.keySet() + ")");
-            }
-            opt.put(key, args[++i]);
-        }
-        return opt;
+        return BenchArgs.parse(opt, args);
     }
 }
