@@ -21,6 +21,14 @@ public enum CallOutcome {
     /** The IVR flow ended the call without an agent and without self-service (e.g. a closed-hours message). */
     ENDED_BY_IVR,
     /**
+     * The caller took a callback and hung up: their place stays in the queue and Hotline calls
+     * them back (a record of its own, with {@code callbackOf}). Offered, but neither answered nor
+     * abandoned nor a service-level miss in the KPIs.
+     */
+    CALLBACK_REQUESTED,
+    /** A callback whose every try failed (the agent or the customer never answered). */
+    CALLBACK_FAILED,
+    /**
      * Hotline lost the call without knowing how it ended, before any agent answered: the FastAGI
      * session was cut from the other side (Asterisk restarted, the network broke), or Hotline
      * itself stopped (crash, {@code kill -9}, power loss) and completed the record at its next

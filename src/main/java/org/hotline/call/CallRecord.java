@@ -34,6 +34,11 @@ import org.hotline.ivr.IvrTrace;
  * @param ivr               what the caller chose and entered in the IVR, in order; null without an IVR
  * @param ivrSeconds        time in the IVR, from its first prompt to its end; null without an IVR
  * @param survey            the caller's answers to the post-call survey; null when no survey was asked
+ * @param callback          on a caller's call: the callback offered to them and their answer; null when
+ *                          none was offered
+ * @param callbackOf        on a callback (Hotline calling a customer back): the id of the call that asked
+ *                          for it; null on a caller's call. A callback's outcome is {@code answered} when
+ *                          the customer was reached and bridged to the agent, else {@code callback-failed}
  */
 public record CallRecord(
         String id,
@@ -58,7 +63,9 @@ public record CallRecord(
         List<RoutingDecision> routing,
         IvrTrace ivr,
         Double ivrSeconds,
-        SurveyAnswers survey) {
+        SurveyAnswers survey,
+        CallbackOffer callback,
+        String callbackOf) {
 
     public CallRecord {
         Objects.requireNonNull(id, "id");
@@ -77,7 +84,7 @@ public record CallRecord(
                       double talkSeconds, List<TimelineEntry> timeline) {
         this(id, caller, queue, arrivedAt, systemAnsweredAt, systemAnswerRings, agent, agentAnsweredAt, waitSeconds,
                 apologised, outcome, agentAttempts, endedAt, talkSeconds, timeline, null, null, null, null, List.of(), null, null,
-                null);
+                null, null, null);
     }
 
     /** A record without a survey. */
@@ -89,24 +96,41 @@ public record CallRecord(
                       Double ivrSeconds) {
         this(id, caller, queue, arrivedAt, systemAnsweredAt, systemAnswerRings, agent, agentAnsweredAt, waitSeconds,
                 apologised, outcome, agentAttempts, endedAt, talkSeconds, timeline, customerId, pop, disposition,
-                wrapUpSeconds, routing, ivr, ivrSeconds, null);
+                wrapUpSeconds, routing, ivr, ivrSeconds, null, null, null);
+    }
+
+    /** A caller's call that was offered no callback. */
+    public CallRecord(String id, String caller, String queue, Instant arrivedAt, Instant systemAnsweredAt,
+                      Double systemAnswerRings, String agent, Instant agentAnsweredAt, double waitSeconds,
+                      boolean apologised, CallOutcome outcome, List<AgentAttempt> agentAttempts, Instant endedAt,
+                      double talkSeconds, List<TimelineEntry> timeline, String customerId, PopTiming pop,
+                      Disposition disposition, Double wrapUpSeconds, List<RoutingDecision> routing, IvrTrace ivr,
+                      Double ivrSeconds, SurveyAnswers survey) {
+        this(id, caller, queue, arrivedAt, systemAnsweredAt, systemAnswerRings, agent, agentAnsweredAt, waitSeconds,
+                apologised, outcome, agentAttempts, endedAt, talkSeconds, timeline, customerId, pop, disposition,
+                wrapUpSeconds, routing, ivr, ivrSeconds, survey, null, null);
     }
 
     public CallRecord withDisposition(Disposition value) {
         return new CallRecord(id, caller, queue, arrivedAt, systemAnsweredAt, systemAnswerRings, agent,
                 agentAnsweredAt, waitSeconds, apologised, outcome, agentAttempts, endedAt, talkSeconds, timeline,
-                customerId, pop, value, wrapUpSeconds, routing, ivr, ivrSeconds, survey);
+                customerId, pop, value, wrapUpSeconds, routing, ivr, ivrSeconds, survey, callback, callbackOf);
     }
 
     public CallRecord withWrapUpSeconds(double value) {
         return new CallRecord(id, caller, queue, arrivedAt, systemAnsweredAt, systemAnswerRings, agent,
                 agentAnsweredAt, waitSeconds, apologised, outcome, agentAttempts, endedAt, talkSeconds, timeline,
-                customerId, pop, disposition, value, routing, ivr, ivrSeconds, survey);
+                customerId, pop, disposition, value, routing, ivr, ivrSeconds, survey, callback, callbackOf);
     }
 
     /** True when {@code agentId} answered the call or was rung for it. */
     public boolean involves(String agentId) {
         return agentId.equals(agent) || agentAttempts.stream().anyMatch(a -> agentId.equals(a.agent()));
+    }
+
+    /** True when this record is a callback Hotline placed, not a call a caller placed. */
+    public boolean isCallback() {
+        return callbackOf != null;
     }
 
     /** True when an agent answered the call. */
@@ -120,6 +144,13 @@ public record CallRecord(
      * {@code ackedAt} when the desktop reported it on screen (null: never).
      */
     public record PopTiming(String agent, Instant ringingAt, Instant sentAt, Instant ackedAt) {
+    }
+
+    /**
+     * A callback offered to a waiting caller: when, whether they took it, and the number to call
+     * (the caller's own or one they keyed; null when declined).
+     */
+    public record CallbackOffer(Instant offeredAt, boolean accepted, String number) {
     }
 
     /** One line of a call's timeline: {@code at} and what happened, e.g. {@code agent-ringing 1001}. */
