@@ -42,6 +42,8 @@ import org.hotline.redis.RedisOptions;
 import org.hotline.routing.Acd;
 import org.hotline.session.CallAftercare;
 import org.hotline.session.CallFlowSettings;
+import org.hotline.session.CallbackDesk;
+import org.hotline.session.CallbackSettings;
 import org.hotline.session.CallerIdentification;
 import org.hotline.session.FloorWatch;
 import org.hotline.session.HotlineCallScript;
@@ -170,24 +172,41 @@ public final class Hotline implements AutoCloseable {
 
             TelephonyEventRouter telephony = new TelephonyEventRouter(roster, liveCalls, floor);
             AtomicInteger amiConnections = new AtomicInteger();
+            java.util.concurrent.atomic.AtomicReference<CallbackDesk> callbackDesk = new java.util.concurrent.atomic.AtomicReference<>();
             ami = AmiClient.create(amiOptions(config.ami()), clock, event -> {
                 if (event instanceof TelephonyEvent.ManagerConnectionChanged c && c.connected()
                         && amiConnections.incrementAndGet() > 1) {
                     metrics.amiReconnected();
                 }
                 telephony.accept(event);
+                CallbackDesk callbacks = callbackDesk.get();
+                if (event instanceof TelephonyEvent.OriginateEnded ended && callbacks != null) {
+                    callbacks.originateEnded(ended);
+                }
             });
             started.push(ami);
             ami.start();
 
             KpiRules rules = new KpiRules(standards);
-            HotlineCallScript callScript = new HotlineCallScript(CallFlowSettings.from(config, standards), roster,
-                    acd, liveCalls, record -> {
-                        history.append(record, rules.contribution(record));
-                        aftercare.callEnded(record);
-                    }, identification, floor, clock);
-            fastAgi = new FastAgiServer(fastAgiOptions(config.fastagi()),
-                    AgiScriptResolver.byName(Map.of("hotline", callScript)));
+            java.util.function.Consumer<org.hotline.call.CallRecord> recorder = record -> {
+                history.append(record, rules.contribution(record));
+                aftercare.callEnded(record);
+            };
+            CallFlowSettings flow = CallFlowSettings.from(config, standards);
+            Map<String, org.hotline.agi.AgiScript> scripts = new LinkedHashMap<>();
+            CallbackSettings.from(config.callbacks()).ifPresent(settings -> {
+                ScheduledExecutorService callbackThread = Executors.newSingleThreadScheduledExecutor(named("hotline-callbacks"));
+                started.push(callbackThread::shutdownNow);
+                CallbackDesk desk = new CallbackDesk(settings, flow, roster, acd, liveCalls, floor, recorder,
+                        new AmiCallbackRinger(ami), callbackThread, clock);
+                callbackDesk.set(desk);
+                scripts.put("callback", desk);
+                desk.start();
+            });
+            HotlineCallScript callScript = new HotlineCallScript(flow, roster, acd, liveCalls, recorder, identification,
+                    floor, clock, callbackDesk.get());
+            scripts.put("hotline", callScript);
+            fastAgi = new FastAgiServer(fastAgiOptions(config.fastagi()), AgiScriptResolver.byName(Map.copyOf(scripts)));
             started.push(fastAgi);
             fastAgi.start();
 

@@ -64,6 +64,9 @@ public final class AmiEventTranslator {
             case "hangup" -> required(m, "Channel", "Uniqueid")
                     ? new HungUp(at, m.value("Channel"), m.value("Uniqueid"), intOr(m.value("Cause"), 0),
                             text(m, "Cause-txt")) : null;
+            case "originateresponse" -> required(m, "Response")
+                    ? new TelephonyEvent.OriginateEnded(at, text(m, "Uniqueid"), "Success".equalsIgnoreCase(m.value("Response")),
+                            intOr(m.value("Reason"), 0)) : null;
             case "devicestatechange" -> required(m, "Device")
                     ? new DeviceStateChanged(at, m.value("Device"), deviceState(m.value("State"))) : null;
             default -> {

@@ -310,6 +310,22 @@ public final class AgentRoster implements AgentControl {
         return n;
     }
 
+    /**
+     * Agents with {@code skill} who are staffing the line: not paused and with a reachable phone
+     * (available, ringing, talking or in wrap-up). Zero means no caller of the skill can be served
+     * soon, whatever the wait.
+     */
+    public synchronized long staffedWith(String skill) {
+        long n = 0;
+        for (AgentSlot s : slots.values()) {
+            String state = s.stateName();
+            if (s.agent.has(skill) && !"paused".equals(state) && !"unavailable".equals(state)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     @Override
     public synchronized List<AgentView> agents() {
         List<AgentView> views = new ArrayList<>(slots.size());

@@ -128,8 +128,11 @@ public record CallRecord(
         return agentId.equals(agent) || agentAttempts.stream().anyMatch(a -> agentId.equals(a.agent()));
     }
 
-    /** True when this record is a callback Hotline placed, not a call a caller placed. */
-    public boolean isCallback() {
+    /**
+     * True when this record is a callback Hotline placed, not a call a caller placed. (Not named
+     * {@code isCallback}: JSON would read that as a second {@code callback} property.)
+     */
+    public boolean placedAsCallback() {
         return callbackOf != null;
     }
 

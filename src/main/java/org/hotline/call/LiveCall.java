@@ -47,6 +47,10 @@ public final class LiveCall {
     private Instant conversationEndedAt;
     /** The post-call survey's answers so far; null when no survey was asked. */
     private SurveyAnswers survey;
+    /** The callback offered to this caller and their answer; null when none was offered. */
+    private CallRecord.CallbackOffer callback;
+    /** On a callback Hotline places: the call that asked for it. */
+    private String callbackOf;
     private int attemptsLeftOut;
     private int timelineLeftOut;
 
@@ -293,6 +297,26 @@ public final class LiveCall {
         }
     }
 
+    /** The caller was offered a callback and answered it (took it, with the number, or declined). */
+    public synchronized void callbackOffered(CallRecord.CallbackOffer offer) {
+        callback = offer;
+        note(offer.offeredAt(), "callback-offered", offer.accepted() ? "accepted " + offer.number() : "declined");
+    }
+
+    public synchronized CallRecord.CallbackOffer callbackOffer() {
+        return callback;
+    }
+
+    /** This call is Hotline calling a customer back for the call {@code originalId}. */
+    public synchronized void callbackFor(String originalId, CallRecord.CallbackOffer offer) {
+        callbackOf = originalId;
+        callback = offer;
+    }
+
+    public synchronized String callbackOf() {
+        return callbackOf;
+    }
+
     /** The survey's answers so far: kept as they come, so a caller who hangs up mid-survey keeps theirs. */
     public synchronized void surveyAnswered(SurveyAnswers answers) {
         survey = answers;
@@ -335,7 +359,7 @@ public final class LiveCall {
                 enteredQueueAt == null && ivr != null ? 0 : seconds(Duration.between(waitStart(), waitEnd)),
                 apologised, outcome, attempts, endedAt, talk,
                 timeline.stream().sorted(java.util.Comparator.comparing(TimelineEntry::at)).toList(),
-                customerId, pop, null, null, routing, ivr, ivrSeconds, survey);
+                customerId, pop, null, null, routing, ivr, ivrSeconds, survey, callback, callbackOf);
     }
 
     private static double seconds(Duration d) {

@@ -44,6 +44,14 @@ public sealed interface TelephonyEvent {
     record HungUp(Instant at, String channel, String uniqueId, int cause, String causeText) implements TelephonyEvent {
     }
 
+    /**
+     * An {@code Originate} Hotline asked for ended: {@code answered} when the originated channel
+     * (uniqueid {@code uniqueId}, as Hotline assigned it) was answered, else {@code reason} says why
+     * not (Asterisk's control code: 3 rang without answer, 5 busy, 8 congestion, 1 hung up, 0 failed).
+     */
+    record OriginateEnded(Instant at, String uniqueId, boolean answered, int reason) implements TelephonyEvent {
+    }
+
     /** A device's state, e.g. {@code PJSIP/1001} NOT_INUSE, INUSE, RINGING, UNAVAILABLE. */
     record DeviceStateChanged(Instant at, String device, DeviceState state) implements TelephonyEvent {
     }

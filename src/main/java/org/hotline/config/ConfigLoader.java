@@ -213,6 +213,6 @@ public final class ConfigLoader {
         return new HotlineConfig(config.fastagi(), http.withApiToken(token),
                 config.ami(), config.redis(), config.center(), config.standards(), config.prompts(),
                 config.queues(), config.agents(), config.supervisors(), config.journal(), config.ivr(),
-                config.survey());
+                config.survey(), config.callbacks());
     }
 }

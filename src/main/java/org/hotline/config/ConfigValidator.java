@@ -42,6 +42,7 @@ final class ConfigValidator {
         sections.put("prompts", c.prompts());
         sections.put("journal", c.journal());
         sections.put("survey", c.survey());
+        sections.put("callbacks", c.callbacks());
         sections.forEach((key, value) -> {
             if (value == null) {
                 empty.add(key + ": must be a mapping of its keys, not empty");
@@ -98,6 +99,7 @@ final class ConfigValidator {
         supervisors(c.supervisors(), agentIds);
         ivr(c.ivr(), skills);
         survey(c.survey());
+        callbacks(c.callbacks());
         if (!problems.isEmpty()) {
             throw new ConfigException(source, problems);
         }
@@ -219,6 +221,9 @@ final class ConfigValidator {
                 skills.add(q.skill());
             }
             RoutingConfigChecks.relaxation(key + ".relaxation", q.relaxation(), q.maxWaitSeconds(), problems);
+            if (q.callbackOfferAfterSeconds() != 0) {
+                between(key + ".callbackOfferAfterSeconds", q.callbackOfferAfterSeconds(), 1, q.maxWaitSeconds() - 1);
+            }
         }
         return skills;
     }
@@ -301,6 +306,30 @@ final class ConfigValidator {
             new IvrFlowChecker(found).check(flow, queueNames, skills, catalog);
         }
         problems.addAll(found.messages());
+    }
+
+    /** Checked even when callbacks are off, so that turning them on cannot fail at start. */
+    private void callbacks(HotlineConfig.CallbacksSection c) {
+        if (isBlank(c.customerDialString()) || !c.customerDialString().contains("{number}")) {
+            problems.add("callbacks.customerDialString: '" + c.customerDialString()
+                    + "' must name the number as {number}, e.g. PJSIP/{number}@pstn-out");
+        }
+        if (isBlank(c.agiUrl()) || !c.agiUrl().startsWith("agi://")) {
+            problems.add("callbacks.agiUrl: '" + c.agiUrl() + "' must be an agi:// address of Hotline's FastAGI");
+        }
+        between("callbacks.customerRingSeconds", c.customerRingSeconds(), 5, 120);
+        between("callbacks.tries", c.tries(), 1, 10);
+        between("callbacks.retryAfterSeconds", c.retryAfterSeconds(), 10, 86_400);
+        between("callbacks.minDigits", c.minDigits(), 3, 20);
+        between("callbacks.maxDigits", c.maxDigits(), Math.max(3, c.minDigits()), 20);
+        if (c.prompts() == null) {
+            problems.add("callbacks.prompts: must be a mapping of its keys, not empty");
+            return;
+        }
+        required("callbacks.prompts.offer", c.prompts().offer());
+        required("callbacks.prompts.number", c.prompts().number());
+        required("callbacks.prompts.confirmed", c.prompts().confirmed());
+        required("callbacks.prompts.greeting", c.prompts().greeting());
     }
 
     /** The survey's keys are checked even when it is off, so that turning it on cannot fail at start. */

@@ -26,7 +26,8 @@ public record HotlineConfig(
         List<SupervisorSection> supervisors,
         JournalSection journal,
         IvrSection ivr,
-        SurveySection survey) {
+        SurveySection survey,
+        CallbacksSection callbacks) {
 
     /**
      * @param commandTimeoutSeconds an AGI command other than Dial and the waits that gets no reply
@@ -125,23 +126,32 @@ public record HotlineConfig(
      *                       out: {@value #DEFAULT_MAX_WAIT_SECONDS}
      * @param relaxation     how the requirement of a caller's route is lowered the longer they wait
      *                       in this queue, in ascending order of {@code afterSeconds}; left out: never
+     * @param callbackOfferAfterSeconds a caller who has waited this long in the queue is offered a
+     *                       callback, once (when callbacks are on); left out or 0: only when no agent
+     *                       of the queue is logged in, and at the maximum wait
      */
-    public record QueueSection(String name, String skill, Integer maxWaitSeconds, List<RelaxationSection> relaxation) {
+    public record QueueSection(String name, String skill, Integer maxWaitSeconds, List<RelaxationSection> relaxation,
+                               Integer callbackOfferAfterSeconds) {
 
         public static final int DEFAULT_MAX_WAIT_SECONDS = 900;
 
         public QueueSection {
             maxWaitSeconds = maxWaitSeconds == null ? DEFAULT_MAX_WAIT_SECONDS : maxWaitSeconds;
+            callbackOfferAfterSeconds = callbackOfferAfterSeconds == null ? 0 : callbackOfferAfterSeconds;
             relaxation = relaxation == null ? List.of() : java.util.Collections.unmodifiableList(
                     new java.util.ArrayList<>(relaxation)); // an empty entry is kept for the validator to name
         }
 
         public QueueSection(String name, String skill) {
-            this(name, skill, null, null);
+            this(name, skill, null, null, null);
         }
 
         public QueueSection(String name, String skill, Integer maxWaitSeconds) {
-            this(name, skill, maxWaitSeconds, null);
+            this(name, skill, maxWaitSeconds, null, null);
+        }
+
+        public QueueSection(String name, String skill, Integer maxWaitSeconds, List<RelaxationSection> relaxation) {
+            this(name, skill, maxWaitSeconds, relaxation, null);
         }
 
         /** The steps as the ACD applies them, from a config {@link ConfigLoader} validated. */
@@ -237,6 +247,35 @@ public record HotlineConfig(
     public record SurveySection(boolean enabled, String who, int answerTimeoutSeconds, SurveyPrompts prompts) {
 
         public static final String WHO_ALL = "all";
+    }
+
+    /**
+     * Callbacks: a waiting caller may ask to be called back and hang up, keeping their place. When
+     * the place comes up, Hotline rings a free agent first (AMI Originate, the ring limit applies)
+     * and, once they answer, dials the customer and bridges them.
+     *
+     * @param enabled             off: no caller is offered a callback
+     * @param customerDialString  how Asterisk reaches a customer's number, with {@code {number}}
+     * @param agiUrl              where the answered agent's channel reaches Hotline's FastAGI
+     *                            ({@code .../callback}); Asterisk connects to it
+     * @param customerRingSeconds how long the customer's phone rings on each try
+     * @param tries               tries in all before the callback is recorded as failed (a try fails
+     *                            when the customer does not answer; an agent's miss is not a try)
+     * @param retryAfterSeconds   the wait between two tries
+     * @param minDigits           the shortest number a caller may key for the callback
+     * @param maxDigits           the longest
+     */
+    public record CallbacksSection(boolean enabled, String customerDialString, String agiUrl, int customerRingSeconds,
+                                   int tries, int retryAfterSeconds, int minDigits, int maxDigits,
+                                   CallbackPrompts prompts) {
+    }
+
+    /**
+     * The callback's sounds: the offer ("press 1 to be called back"), the number question ("press 1
+     * for the number you are calling from, or key another number and #"), the confirmation before
+     * the caller hangs up, and the greeting the customer hears when they answer the callback.
+     */
+    public record CallbackPrompts(String offer, String number, String confirmed, String greeting) {
     }
 
     /** The survey's sounds: a short introduction, the three questions, the thanks before the hang-up. */

@@ -70,6 +70,10 @@ final class HotlineCall {
     private Agent connected;
     /** Hotline gave up on the call while the caller was there: the dialplan's fallback takes them. */
     private boolean handedToFallback;
+    /** Where the caller waits in the ACD line; null before the queue. */
+    private Acd.WaitingCall place;
+    /** A callback is offered at most once per call. */
+    private boolean callbackOffered;
 
     /** An agent rung and not yet accounted for: closed by the Dial's end, or by whatever ends the call. */
     private record OpenAttempt(Agent agent, Instant startedAt, boolean apologise) {
@@ -167,8 +171,9 @@ final class HotlineCall {
             // who finds an agent free is rung at once, not one poll later.
             HotlineConfig.QueueSection queue = settings.queueNamed(entry.queue());
             Instant now = shared.clock().instant();
-            return shared.acd().join(new Acd.WaitingCall(call.id(), queue.name(), queue.skill(), call.arrivedAt(), now,
-                    entry.skills(), entry.priority(), queue.relaxationSteps()));
+            place = new Acd.WaitingCall(call.id(), queue.name(), queue.skill(), call.arrivedAt(), now,
+                    entry.skills(), entry.priority(), queue.relaxationSteps());
+            return shared.acd().join(place);
         });
     }
 
@@ -178,7 +183,13 @@ final class HotlineCall {
             finish(null);
             return;
         }
-        if (!call.waitedBy(shared.clock().instant()).minus(settings.maxWait()).isNegative()) {
+        Duration waited = call.waitedBy(shared.clock().instant());
+        boolean atMaxWait = !waited.minus(settings.maxWait()).isNegative();
+        if (callbackDue(waited, atMaxWait)) {
+            offerCallback(atMaxWait);
+            return;
+        }
+        if (atMaxWait) {
             maxWaitReached();
             return;
         }
@@ -190,6 +201,48 @@ final class HotlineCall {
                                 settings.waitPoll().plus(session.defaultDeadline()))
                         .thenRun(this::waitForAgent)
                         .exceptionally(this::failed));
+    }
+
+    /**
+     * A callback is offered once, when callbacks are on: after the queue's
+     * {@code callbackOfferAfterSeconds}, at once when no agent of the queue is staffing it, and at
+     * the maximum wait (before the message that ends the call).
+     */
+    private boolean callbackDue(Duration waited, boolean atMaxWait) {
+        if (shared.callbacks() == null || callbackOffered || place == null) {
+            return false;
+        }
+        int after = settings.queueNamed(place.queue()).callbackOfferAfterSeconds();
+        return atMaxWait || (after > 0 && waited.toSeconds() >= after) || shared.roster().staffedWith(place.skill()) == 0;
+    }
+
+    /**
+     * Offers the callback. Taken: the caller's place goes to the callback desk, they hear the
+     * confirmation and the call ends as {@code callback-requested}. Declined: back to the music,
+     * or, at the maximum wait, the message and the hang-up.
+     */
+    private void offerCallback(boolean atMaxWait) {
+        callbackOffered = true;
+        Instant offeredAt = shared.clock().instant();
+        CallbackDesk desk = shared.callbacks();
+        new CallbackDialogue(session, desk.settings(), call.caller()).run()
+                .thenAcceptAsync(number -> {
+                    call.callbackOffered(new CallRecord.CallbackOffer(offeredAt, number.isPresent(), number.orElse(null)));
+                    if (number.isPresent()) {
+                        log.info("call {}: the caller took a callback to {}", call.id(), number.get());
+                        desk.request(call, number.get(), place, customer.getNow(Optional.empty()));
+                        finish(CallOutcome.CALLBACK_REQUESTED);
+                    } else if (callerGone()) {
+                        finish(null);
+                    } else if (atMaxWait) {
+                        maxWaitReached();
+                    } else {
+                        session.send(new SetMusicOnCommand(settings.musicClass()))
+                                .thenRun(this::waitForAgent)
+                                .exceptionally(this::failed);
+                    }
+                }, session.executor())
+                .exceptionally(this::failed);
     }
 
     /** The queue's longest wait is over: the caller hears why, and the call ends cleanly (never silence). */

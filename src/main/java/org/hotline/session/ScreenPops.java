@@ -20,6 +20,12 @@ final class ScreenPops {
     /** {@code customer} is null for a number that matches no customer. */
     static ScreenPop popFor(LiveCall call, Agent agent, Instant ringingAt, boolean apologise, CustomerView customer,
                             CallFlowSettings settings) {
+        return popFor(call, agent, ringingAt, apologise, customer, settings, false);
+    }
+
+    /** {@code callback}: Hotline calls the customer back once the agent answers. */
+    static ScreenPop popFor(LiveCall call, Agent agent, Instant ringingAt, boolean apologise, CustomerView customer,
+                            CallFlowSettings settings, boolean callback) {
         Duration waited = call.waitedBy(ringingAt);
         String greeting = settings.greeting().forCall(agent.name(), customer == null ? null : customer.customer().name());
         IvrTrace trace = call.ivr();
@@ -30,6 +36,7 @@ final class ScreenPops {
         ivr.put("path", trace == null ? List.of() : trace.path());
         return new ScreenPop(call.id(), agent.id(), call.caller(), call.queue(), ringingAt, customer, ivr,
                 waited.toMillis() / 1000.0, Math.round(settings.standards().rings(waited) * 100) / 100.0, apologise,
-                greeting);
+                callback ? settings.greeting().forCallback(agent.name(), customer == null ? null : customer.customer().name())
+                        : greeting, callback);
     }
 }

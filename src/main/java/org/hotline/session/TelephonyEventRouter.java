@@ -81,6 +81,7 @@ public final class TelephonyEventRouter implements Consumer<TelephonyEvent> {
             }
             case TelephonyEvent.ChannelCreated e -> { }
             case TelephonyEvent.DialProgress e -> { }
+            case TelephonyEvent.OriginateEnded e -> { } // the callback desk's business
         }
     }
 }

@@ -17,6 +17,15 @@ public record Greeting(String center, String knownCallerTemplate, String unknown
                 "customer", nullToEmpty(customerName)));
     }
 
+    /**
+     * The line for a callback: the customer asked to be called back, so the agent says so first.
+     * Not configurable yet; it follows the center's name and the customer's when known.
+     */
+    public String forCallback(String agentName, String customerName) {
+        String who = customerName == null || customerName.isBlank() ? "" : " Am I speaking with " + customerName + "?";
+        return "Hello, this is " + nullToEmpty(agentName) + " from " + center + ", returning your call as you asked." + who;
+    }
+
     static String fill(String template, Map<String, String> values) {
         StringBuilder out = new StringBuilder(template.length() + 32);
         int i = 0;

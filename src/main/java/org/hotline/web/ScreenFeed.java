@@ -237,6 +237,7 @@ public final class ScreenFeed implements Consumer<FloorEvent> {
         m.put("rings", pop.rings());
         m.put("apology", pop.apology());
         m.put("greeting", pop.greeting());
+        m.put("callback", pop.callback());
         lastPop.put(pop.agentId(), m);
         if (sockets.isEmpty()) {
             return; // the agent's desktop is not open: the record shows the pop was never sent

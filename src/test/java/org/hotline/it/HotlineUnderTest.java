@@ -66,8 +66,17 @@ final class HotlineUnderTest implements AutoCloseable {
      * stays on the line when the agent hangs up first). Off for every other test.
      */
     static HotlineUnderTest start(List<String> agents, boolean ivr, boolean survey) throws Exception {
+        return start(agents, ivr, survey, "");
+    }
+
+    /**
+     * As {@link #start(List, boolean, boolean)} with {@code moreYaml} added to the test's overlay
+     * (top-level sections the overlay does not set itself; {@code callbacks:} replaces the default,
+     * which turns callbacks off).
+     */
+    static HotlineUnderTest start(List<String> agents, boolean ivr, boolean survey, String moreYaml) throws Exception {
         String keyPrefix = newKeyPrefix();
-        Path file = overlay(agents, keyPrefix, ivr, survey);
+        Path file = overlay(agents, keyPrefix, ivr, survey, moreYaml);
         HotlineConfig config = new ConfigLoader(java.util.Map.of())
                 .loadFiles(List.of(Sandbox.PROJECT.resolve("config/hotline.yaml"), file));
         Files.delete(file);
@@ -81,7 +90,7 @@ final class HotlineUnderTest implements AutoCloseable {
      */
     static HotlineUnderTest startProcess(List<String> agents) throws Exception {
         String keyPrefix = newKeyPrefix();
-        HotlineUnderTest h = new HotlineUnderTest(null, overlay(agents, keyPrefix, false, false), keyPrefix);
+        HotlineUnderTest h = new HotlineUnderTest(null, overlay(agents, keyPrefix, false, false, ""), keyPrefix);
         h.startAgain();
         return h;
     }
@@ -138,7 +147,8 @@ final class HotlineUnderTest implements AutoCloseable {
      * The test's config on top of the shipped one: fast rings, its own keys and journal, the agents
      * it runs, the IVR and the survey only when asked for.
      */
-    private static Path overlay(List<String> agents, String keyPrefix, boolean ivr, boolean survey) throws IOException {
+    private static Path overlay(List<String> agents, String keyPrefix, boolean ivr, boolean survey, String moreYaml)
+            throws IOException {
         StringBuilder overlay = new StringBuilder("""
                 http: { apiToken: %s }
                 redis: { keyPrefix: "%s" }
@@ -154,6 +164,11 @@ final class HotlineUnderTest implements AutoCloseable {
         }
         // the shipped config asks callers the survey; the tests that do not test it keep calls ending with the agent
         overlay.append("survey: { enabled: ").append(survey).append(" }\n");
+        if (!moreYaml.contains("callbacks:")) {
+            // the shipped config offers callbacks; the tests that do not test them keep callers waiting
+            overlay.append("callbacks: { enabled: false }\n");
+        }
+        overlay.append(moreYaml.endsWith("\n") || moreYaml.isEmpty() ? moreYaml : moreYaml + "\n");
         Path file = Files.createTempFile("hotline-it", ".yaml");
         Files.writeString(file, overlay + agentsOf(agents));
         return file;

@@ -63,6 +63,19 @@ final class Sipp implements AutoCloseable {
     }
 
     /**
+     * The "PSTN" phone on 127.0.0.1:5080 ({@code pstn.xml}): answers every call Asterisk sends out
+     * (any number) after {@code ringMillis}, and hangs up itself {@code talkMillis} into it.
+     */
+    static Sipp pstn(long ringMillis, long talkMillis) {
+        awaitFree(5080);
+        Sipp sipp = start("pstn", List.of("-sf", scenario("pstn.xml"), "-i", "127.0.0.1", "-p", "5080",
+                "-mp", "50000", "-max_rtp_port", "50999", "-nostdin",
+                "-set", "ring_ms", String.valueOf(ringMillis), "-set", "talk_ms", String.valueOf(talkMillis)));
+        sipp.awaitBound(5080);
+        return sipp;
+    }
+
+    /**
      * {@code count} callers numbered {@code prefix1}, {@code prefix2}, ..., one every
      * {@code spacingMillis}, each holding {@code holdMillis} after the hotline answers, then hanging up.
      */

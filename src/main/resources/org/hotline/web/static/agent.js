@@ -200,6 +200,7 @@ function renderPop(pop) {
   name.classList.toggle('unknown', !customer);
   setText('pop-caller', pop.caller);
   show('pop-vip', Boolean(customer && customer.tier === 'vip'));
+  show('pop-callback', Boolean(pop.callback));
   setText('pop-queue', pop.queue);
   setText('pop-wait', pop.waitSeconds == null ? null : `${Math.round(pop.waitSeconds)} s`);
   setText('pop-rings', pop.rings == null ? null : (Math.round(pop.rings * 10) / 10).toString());
