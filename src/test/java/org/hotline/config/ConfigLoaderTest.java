@@ -29,6 +29,8 @@ class ConfigLoaderTest {
         assertEquals(8, config.agents().size());
         assertEquals("support", config.queues().get(0).name());
         assertEquals("welcome", config.ivr().flow().orElseThrow().start(), "the sample IVR flow, prompts checked");
+        assertTrue(config.callbacks().enabled(), "the sandbox offers callbacks");
+        assertEquals(60, config.queues().get(0).callbackOfferAfterSeconds());
     }
 
     @Test
@@ -80,6 +82,22 @@ class ConfigLoaderTest {
         assertTrue(all.contains("agents[0].skills: no queue uses skill 'billing'"), all);
         assertTrue(all.contains("agents[1].id"), all);
         assertTrue(all.contains("agents[1].extension"), all);
+    }
+
+    @Test
+    void badCallbackKeysAreNamedWithTheirFile() throws IOException {
+        Path bad = write("callbacks.yaml", """
+                queues: [ { name: support, skill: support, maxWaitSeconds: 300, callbackOfferAfterSeconds: 300 } ]
+                callbacks: { enabled: true, customerDialString: "PJSIP/pstn-out", agiUrl: "http://x", tries: 0 }
+                """);
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> loader.loadFiles(List.of(Path.of("config/hotline.yaml"), bad)));
+        String all = String.join("\n", e.problems());
+        assertTrue(all.contains("queues[0].callbackOfferAfterSeconds"), all);
+        assertTrue(all.contains("callbacks.customerDialString"), all);
+        assertTrue(all.contains("callbacks.agiUrl"), all);
+        assertTrue(all.contains("callbacks.tries"), all);
+        assertTrue(e.getMessage().contains("callbacks.yaml"), e.getMessage());
     }
 
     @Test
