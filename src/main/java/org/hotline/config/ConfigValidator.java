@@ -188,6 +188,7 @@ final class ConfigValidator {
         if (!(s.serviceLevelTarget() >= 0 && s.serviceLevelTarget() <= 100)) {
             problems.add("standards.serviceLevelTarget: " + s.serviceLevelTarget() + " is outside 0..100 (percent)");
         }
+        between("standards.fcrWindowDays", s.fcrWindowDays(), 1, 90);
     }
 
     private void prompts(HotlineConfig.PromptsSection p) {

@@ -104,10 +104,12 @@ public record HotlineConfig(
      * @param apologyAfterRings        a caller who waited longer than this for a person hears the apology
      * @param serviceLevelSeconds      answered by an agent within this many seconds counts as in service level
      * @param serviceLevelTarget       percent; the board alerts when a queue's service level is below it
+     * @param fcrWindowDays            first-contact resolution: a served call followed by another served
+     *                                 call of the same customer within this many days was not resolved
      */
     public record StandardsSection(double ringCadenceSeconds, int systemAnswerRings, int agentRingLimitRings,
                                    int missedRingsBeforePause, double apologyAfterRings,
-                                   int serviceLevelSeconds, double serviceLevelTarget) {
+                                   int serviceLevelSeconds, double serviceLevelTarget, int fcrWindowDays) {
     }
 
     /**
