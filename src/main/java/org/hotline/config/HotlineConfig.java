@@ -231,14 +231,15 @@ public record HotlineConfig(
      * questions answered by a key (satisfaction 1–5, recommendation 0–10, effort 1–7).
      *
      * @param enabled              off: the call ends when the agent hangs up, as without a survey
-     * @param who                  which callers are asked; only {@value #WHO_ALL} for now (callers
-     *                             who opted in at the menu need a menu option that does not exist yet)
+     * @param who                  which callers are asked: {@value #WHO_ALL}, or {@value #WHO_OPTED_IN}
+     *                             (only those who passed an IVR node marked {@code surveyOptIn: true})
      * @param answerTimeoutSeconds how long each question waits for its key after its prompt
      * @param prompts              the Asterisk sounds of the survey
      */
     public record SurveySection(boolean enabled, String who, int answerTimeoutSeconds, SurveyPrompts prompts) {
 
         public static final String WHO_ALL = "all";
+        public static final String WHO_OPTED_IN = "opted-in";
     }
 
     /** The survey's sounds: a short introduction, the three questions, the thanks before the hang-up. */
