@@ -38,6 +38,13 @@ import redis.clients.jedis.UnifiedJedis;
  * transaction). The guard is set last, with the counters, so "guard set" always means "counters
  * added". A refused append (wrong key type) is therefore safe to dead-letter and to run again
  * after an operator fixed the key.
+ *
+ * <p>First-contact resolution rides on the same guard: an eligible call is put in its customer's
+ * contacts and matched against its neighbours there only in the run that adds its counters, so a
+ * retry or replay matches nothing twice. The previous call's KPI hash, where a repeat is counted,
+ * is named by the contacts' member and so known only inside the script (a key not in KEYS: fine on
+ * one Redis; a Cluster would need the keys under one hash tag). It is checked with the others
+ * before anything is written.
  */
 final class AppendScript {
 
