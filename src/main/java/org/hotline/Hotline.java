@@ -33,6 +33,7 @@ import org.hotline.config.HotlineConfig;
 import org.hotline.customer.CustomerDirectory;
 import org.hotline.customer.PhoneNumbers;
 import org.hotline.metrics.AgentDayFigures;
+import org.hotline.metrics.FirstContactRule;
 import org.hotline.metrics.KpiRules;
 import org.hotline.metrics.KpiService;
 import org.hotline.redis.JournalOptions;
@@ -102,6 +103,10 @@ public final class Hotline implements AutoCloseable {
             ExecutorService acdThread = Executors.newSingleThreadExecutor(named("hotline-acd"));
             started.push(acdThread::shutdownNow);
             Acd acd = new Acd(roster, acdThread);
+            // First-contact resolution tells customers apart as the directory does: id, else E.164.
+            String fcrRegion = config.center().defaultRegion();
+            KpiRules rules = new KpiRules(standards, new FirstContactRule(
+                    Duration.ofDays(config.standards().fcrWindowDays()), n -> PhoneNumbers.normalise(n, fcrRegion)));
             history = RedisCallHistory.open(RedisOptions.DEFAULTS
                     .withHost(config.redis().host())
                     .withPort(config.redis().port())
@@ -110,9 +115,9 @@ public final class Hotline implements AutoCloseable {
                             RedisOptions.DEFAULT_KPI_RETENTION),
                     JournalOptions.of(Path.of(config.journal().directory()),
                             config.journal().groupCommitMillis(), config.journal().maxPendingRecords()),
-                    new KpiRules(standards)::contribution, clock);
+                    rules, clock);
             started.push(history);
-            kpis = new KpiService(history, queues, zone, clock);
+            kpis = new KpiService(history, queues, zone, clock, rules.firstContact().window());
 
             // Threads: one delivers floor events to the screens in order; a small pool does the
             // blocking work of the screens (customer look-ups, aftercare, board figures); a ticker.
@@ -187,7 +192,6 @@ public final class Hotline implements AutoCloseable {
             started.push(ami);
             ami.start();
 
-            KpiRules rules = new KpiRules(standards);
             java.util.function.Consumer<org.hotline.call.CallRecord> recorder = record -> {
                 history.append(record, rules.contribution(record));
                 aftercare.callEnded(record);

@@ -1,5 +1,6 @@
 package org.hotline.call;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -40,6 +41,7 @@ import org.hotline.ivr.IvrTrace;
  *                          for it; null on a caller's call. A callback's outcome is {@code answered} when
  *                          the customer was reached and bridged to the agent, else {@code callback-failed}
  */
+@JsonAutoDetect(isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public record CallRecord(
         String id,
         String caller,
@@ -129,10 +131,11 @@ public record CallRecord(
     }
 
     /**
-     * True when this record is a callback Hotline placed, not a call a caller placed. (Not named
-     * {@code isCallback}: JSON would read that as a second {@code callback} property.)
+     * True when this record is a callback Hotline placed, not a call a caller placed. Not a JSON
+     * property (the record turns off is-getter detection): as one it would be written as
+     * {@code "callback": false} over the {@code callback} offer, and no record could be read back.
      */
-    public boolean placedAsCallback() {
+    public boolean isCallback() {
         return callbackOf != null;
     }
 

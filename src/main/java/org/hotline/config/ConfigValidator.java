@@ -21,6 +21,10 @@ final class ConfigValidator {
     private final String source;
     private final List<String> problems = new ArrayList<>();
     private final Set<String> queueNames = new HashSet<>();
+    /** The IVR flow as checked, for the survey's checks; null when the IVR is off or invalid. */
+    private IvrFlow ivrFlow;
+    private PromptCatalog ivrPrompts = PromptCatalog.UNCHECKED;
+    private String ivrFile;
 
     ConfigValidator(String source) {
         this.source = source;
@@ -190,6 +194,7 @@ final class ConfigValidator {
         if (!(s.serviceLevelTarget() >= 0 && s.serviceLevelTarget() <= 100)) {
             problems.add("standards.serviceLevelTarget: " + s.serviceLevelTarget() + " is outside 0..100 (percent)");
         }
+        between("standards.fcrWindowDays", s.fcrWindowDays(), 1, 90);
     }
 
     private void prompts(HotlineConfig.PromptsSection p) {
@@ -306,6 +311,11 @@ final class ConfigValidator {
             new IvrFlowChecker(found).check(flow, queueNames, skills, catalog);
         }
         problems.addAll(found.messages());
+        if (found.isEmpty()) {
+            ivrFlow = flow;
+            ivrPrompts = catalog;
+            ivrFile = ivr.file();
+        }
     }
 
     /** Checked even when callbacks are off, so that turning them on cannot fail at start. */
@@ -332,11 +342,23 @@ final class ConfigValidator {
         required("callbacks.prompts.greeting", c.prompts().greeting());
     }
 
-    /** The survey's keys are checked even when it is off, so that turning it on cannot fail at start. */
+    /**
+     * The survey's keys are checked even when it is off, so that turning it on cannot fail at
+     * start. {@code who: opted-in} needs a flow where a caller can opt in; with the survey on and
+     * a prompts directory, each survey sound under the flow's folder must exist in every language
+     * of the flow (the survey is asked in the language the caller chose).
+     */
     private void survey(HotlineConfig.SurveySection s) {
-        if (!HotlineConfig.SurveySection.WHO_ALL.equals(s.who())) {
-            problems.add("survey.who: '" + s.who() + "' is not supported; only '" + HotlineConfig.SurveySection.WHO_ALL
-                    + "' (asking only callers who opted in needs a menu option that does not exist yet)");
+        String who = s.who();
+        if (!HotlineConfig.SurveySection.WHO_ALL.equals(who) && !HotlineConfig.SurveySection.WHO_OPTED_IN.equals(who)) {
+            problems.add("survey.who: '" + who + "' is not one of " + HotlineConfig.SurveySection.WHO_ALL + ", "
+                    + HotlineConfig.SurveySection.WHO_OPTED_IN);
+        } else if (HotlineConfig.SurveySection.WHO_OPTED_IN.equals(who) && (ivrFlow == null
+                || !ivrFlow.offersSurveyOptIn())) {
+            problems.add("survey.who: 'opted-in' asks only callers who passed an IVR node with surveyOptIn: true, but "
+                    + (ivrFlow == null ? "the IVR is off (ivr.nodes is empty)"
+                    : "no node of the flow" + (ivrFile == null ? " under ivr.nodes" : " in " + ivrFile) + " has it")
+                    + "; mark one (e.g. the node a menu option leads to) or use who: all");
         }
         between("survey.answerTimeoutSeconds", s.answerTimeoutSeconds(), 1, 60);
         if (s.prompts() == null) {
@@ -348,6 +370,28 @@ final class ConfigValidator {
         required("survey.prompts.nps", s.prompts().nps());
         required("survey.prompts.ces", s.prompts().ces());
         required("survey.prompts.thanks", s.prompts().thanks());
+        if (s.enabled() && ivrFlow != null && ivrPrompts != PromptCatalog.UNCHECKED) {
+            surveyPrompt("survey.prompts.intro", s.prompts().intro());
+            surveyPrompt("survey.prompts.csat", s.prompts().csat());
+            surveyPrompt("survey.prompts.nps", s.prompts().nps());
+            surveyPrompt("survey.prompts.ces", s.prompts().ces());
+            surveyPrompt("survey.prompts.thanks", s.prompts().thanks());
+        }
+    }
+
+    /** A survey sound under the flow's folder is needed in each of the flow's languages. */
+    private void surveyPrompt(String key, String sound) {
+        String folder = ivrFlow.languages().soundPrefix() + "/";
+        if (sound == null || !sound.startsWith(folder)) {
+            return;
+        }
+        String prompt = sound.substring(folder.length());
+        for (String language : ivrFlow.languages().languages()) {
+            if (!ivrPrompts.has(language, prompt)) {
+                problems.add(key + ": the survey is asked in the caller's language, and '" + prompt + "' has no "
+                        + language + " text (" + ivrPrompts.whereIs(language, prompt) + ")");
+            }
+        }
     }
 
     /** Only bcrypt hashes are stored; a plain password in the file is refused, never echoed. */

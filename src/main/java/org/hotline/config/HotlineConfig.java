@@ -105,10 +105,12 @@ public record HotlineConfig(
      * @param apologyAfterRings        a caller who waited longer than this for a person hears the apology
      * @param serviceLevelSeconds      answered by an agent within this many seconds counts as in service level
      * @param serviceLevelTarget       percent; the board alerts when a queue's service level is below it
+     * @param fcrWindowDays            first-contact resolution: a served call followed by another served
+     *                                 call of the same customer within this many days was not resolved
      */
     public record StandardsSection(double ringCadenceSeconds, int systemAnswerRings, int agentRingLimitRings,
                                    int missedRingsBeforePause, double apologyAfterRings,
-                                   int serviceLevelSeconds, double serviceLevelTarget) {
+                                   int serviceLevelSeconds, double serviceLevelTarget, int fcrWindowDays) {
     }
 
     /**
@@ -239,14 +241,15 @@ public record HotlineConfig(
      * questions answered by a key (satisfaction 1–5, recommendation 0–10, effort 1–7).
      *
      * @param enabled              off: the call ends when the agent hangs up, as without a survey
-     * @param who                  which callers are asked; only {@value #WHO_ALL} for now (callers
-     *                             who opted in at the menu need a menu option that does not exist yet)
+     * @param who                  which callers are asked: {@value #WHO_ALL}, or {@value #WHO_OPTED_IN}
+     *                             (only those who passed an IVR node marked {@code surveyOptIn: true})
      * @param answerTimeoutSeconds how long each question waits for its key after its prompt
      * @param prompts              the Asterisk sounds of the survey
      */
     public record SurveySection(boolean enabled, String who, int answerTimeoutSeconds, SurveyPrompts prompts) {
 
         public static final String WHO_ALL = "all";
+        public static final String WHO_OPTED_IN = "opted-in";
     }
 
     /**

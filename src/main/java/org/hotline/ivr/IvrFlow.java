@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A validated IVR flow: a graph of {@link IvrNode}s entered at {@code start}. Built by
@@ -14,13 +15,27 @@ import java.util.Objects;
  * @param languages the flow's languages and sound-name layout
  * @param nodes     every node by name, in the order written
  * @param vip       how callers known as VIP customers skip the menu; null: they do not
+ * @param surveyOptIn the nodes marked {@code surveyOptIn: true}: a caller who passes one opted in
+ *                  to the post-call survey (for {@code survey.who: opted-in})
  */
-public record IvrFlow(String start, PromptSet languages, Map<String, IvrNode> nodes, VipSkip vip) {
+public record IvrFlow(String start, PromptSet languages, Map<String, IvrNode> nodes, VipSkip vip,
+                      Set<String> surveyOptIn) {
 
     public IvrFlow {
         Objects.requireNonNull(start, "start");
         Objects.requireNonNull(languages, "languages");
         nodes = Collections.unmodifiableMap(new LinkedHashMap<>(nodes));
+        surveyOptIn = surveyOptIn == null ? Set.of() : Set.copyOf(surveyOptIn);
+    }
+
+    /** A flow where no node opts the caller in to the survey. */
+    public IvrFlow(String start, PromptSet languages, Map<String, IvrNode> nodes, VipSkip vip) {
+        this(start, languages, nodes, vip, Set.of());
+    }
+
+    /** True when some node lets the caller opt in to the post-call survey. */
+    public boolean offersSurveyOptIn() {
+        return !surveyOptIn.isEmpty();
     }
 
     public IvrNode node(String name) {

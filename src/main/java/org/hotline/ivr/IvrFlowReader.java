@@ -23,6 +23,11 @@ import java.util.Set;
  * <p>Defaults an admin may rely on: menus and collects wait 5 s and give 2 retries; plays and
  * says take barge-in; a collect keeps its digits under the node's own name unless {@code into}
  * says otherwise, and takes 1 to 16 keys; a route's priority is 0.
+ *
+ * <p>Any node may carry {@code surveyOptIn: true}: a caller who passes it opted in to the
+ * post-call survey, as an Amazon Connect flow sets a contact attribute or a Genesys flow sets
+ * participant data that the survey later reads. Typically a menu option leads to a play node
+ * ("you will get a short survey after the call") that carries it.
  */
 public final class IvrFlowReader {
 
@@ -38,6 +43,7 @@ public final class IvrFlowReader {
     private static final String NAME = "[A-Za-z0-9_-]{1,64}";
 
     private final IvrProblems problems;
+    private final Set<String> surveyOptIn = new HashSet<>();
 
     public IvrFlowReader(IvrProblems problems) {
         this.problems = problems;
@@ -84,7 +90,8 @@ public final class IvrFlowReader {
                 vip = new IvrFlow.VipSkip(definition.vipRoute(), definition.vipPriority());
             }
         }
-        return languages == null ? null : new IvrFlow(start, languages, nodes, vip);
+        surveyOptIn.retainAll(nodes.keySet());
+        return languages == null ? null : new IvrFlow(start, languages, nodes, vip, surveyOptIn);
     }
 
     private PromptSet languages(IvrDefinition d) {
@@ -143,6 +150,9 @@ public final class IvrFlowReader {
             case "hangup" -> new IvrNode.Hangup(name, f.text("prompt", false), selfServed(f));
             default -> throw new IllegalStateException(type);
         };
+        if (f.flag("surveyOptIn", false)) {
+            surveyOptIn.add(name);
+        }
         f.rejectUnknownKeys(type);
         return problems.messages().size() == before ? node : null;
     }

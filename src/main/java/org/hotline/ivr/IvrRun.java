@@ -354,6 +354,9 @@ public final class IvrRun {
         if (node.selfServed()) {
             served = true;
         }
+        if (flow.surveyOptIn().contains(node.name())) {
+            entered.put(IvrTrace.SURVEY_OPT_IN, "yes");
+        }
     }
 
     private void end(IvrOutcome how) {

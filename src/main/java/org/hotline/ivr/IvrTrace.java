@@ -14,14 +14,23 @@ import java.util.Map;
  * @param path     every node the call went through, in order; a menu or collect once per try
  * @param language the language the call ended in
  * @param entered  what the caller keyed, by the collect's {@code into} name, and what look-ups
- *                 found, by the lookup's {@code into} name (plus {@code callback} when one was offered),
- *                 in the order they were kept
+ *                 found, by the lookup's {@code into} name (plus {@code callback} when one was offered,
+ *                 and {@code surveyOptIn: yes} when the caller opted in to the survey), in the order
+ *                 they were kept
  */
 public record IvrTrace(List<PathEntry> path, String language, Map<String, String> entered) {
+
+    /** The {@code entered} key set to {@code yes} once the caller passed a node marked {@code surveyOptIn}. */
+    public static final String SURVEY_OPT_IN = "surveyOptIn";
 
     public IvrTrace {
         path = List.copyOf(path);
         entered = Collections.unmodifiableMap(new LinkedHashMap<>(entered));
+    }
+
+    /** True when the caller opted in to the post-call survey in the IVR. */
+    public boolean surveyOptedIn() {
+        return "yes".equals(entered.get(SURVEY_OPT_IN));
     }
 
     /**

@@ -18,12 +18,20 @@ public final class KpiService implements KpiQuery {
     private final List<String> queues;
     private final ZoneId zone;
     private final Clock clock;
+    private final Duration fcrWindow;
 
+    /** With the default FCR window ({@link FirstContactRule#DEFAULT_WINDOW}). */
     public KpiService(CallHistory history, List<String> queues, ZoneId zone, Clock clock) {
+        this(history, queues, zone, clock, FirstContactRule.DEFAULT_WINDOW);
+    }
+
+    /** {@code fcrWindow} decides which intervals' calls are past their FCR window at a report's time. */
+    public KpiService(CallHistory history, List<String> queues, ZoneId zone, Clock clock, Duration fcrWindow) {
         this.history = history;
         this.queues = List.copyOf(queues);
         this.zone = zone;
         this.clock = clock;
+        this.fcrWindow = fcrWindow;
     }
 
     @Override
@@ -42,8 +50,10 @@ public final class KpiService implements KpiQuery {
             case TODAY -> LocalDate.ofInstant(now, zone).atStartOfDay(zone).toInstant();
             case INTERVAL_15M -> currentInterval;
         };
-        KpiCounters counters = history.counters(queue, from, currentInterval.plus(INTERVAL));
-        return KpiRules.report(queue, window == KpiWindow.TODAY ? "today" : "15m", counters);
+        var intervals = history.intervals(queue, from, currentInterval.plus(INTERVAL));
+        KpiCounters counters = intervals.values().stream().reduce(KpiCounters.ZERO, KpiCounters::plus);
+        return KpiRules.report(queue, window == KpiWindow.TODAY ? "today" : "15m", counters,
+                FcrTally.of(intervals, now, fcrWindow));
     }
 
     /** One 15-minute interval of today's chart. */
@@ -62,12 +72,14 @@ public final class KpiService implements KpiQuery {
         Instant midnight = LocalDate.ofInstant(now, zone).atStartOfDay(zone).toInstant();
         var intervals = history.intervals(queue, midnight, currentInterval.plus(INTERVAL));
         KpiCounters today = intervals.values().stream().reduce(KpiCounters.ZERO, KpiCounters::plus);
-        KpiCounters current = intervals.getOrDefault(currentInterval, KpiCounters.ZERO);
         List<IntervalFigures> chart = intervals.entrySet().stream().map(e -> {
             KpiReport r = KpiRules.report(queue, "15m", e.getValue());
             return new IntervalFigures(e.getKey(), r.offered(), r.answered(), r.abandoned(), r.serviceLevel(), r.asa());
         }).toList();
-        return new QueueFigures(KpiRules.report(queue, "today", today), KpiRules.report(queue, "15m", current), chart);
+        KpiCounters current = intervals.getOrDefault(currentInterval, KpiCounters.ZERO);
+        return new QueueFigures(KpiRules.report(queue, "today", today, FcrTally.of(intervals, now, fcrWindow)),
+                KpiRules.report(queue, "15m", current, FcrTally.ofInterval(currentInterval, current, now, fcrWindow)),
+                chart);
     }
 
     /** Start of the 15-minute interval (UTC grid) that holds {@code at}. */

@@ -16,7 +16,9 @@ import java.util.function.Function;
 import org.hotline.call.CallHistory;
 import org.hotline.call.CallRecord;
 import org.hotline.json.Json;
+import org.hotline.metrics.FirstContactRule;
 import org.hotline.metrics.KpiCounters;
+import org.hotline.metrics.KpiRules;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.ConnectionPoolConfig;
@@ -64,10 +66,12 @@ public final class RedisCallHistory implements CallHistory, AutoCloseable {
     private final RedisWriter writer;
     private final RedisCallReader reader;
     private final AtomicInteger journalingForRedis = new AtomicInteger();
+    private final FirstContactRule firstContact;
 
     private RedisCallHistory(RedisOptions options, JournalOptions journalOptions, Clock clock,
-                             RedisWriter.Target target) {
+                             RedisWriter.Target target, FirstContactRule firstContact) {
         this.options = Objects.requireNonNull(options, "options");
+        this.firstContact = firstContact;
         this.journalOptions = journalOptions;
         Objects.requireNonNull(clock, "clock");
         this.keys = new RedisKeys(options.keyPrefix());
@@ -108,7 +112,15 @@ public final class RedisCallHistory implements CallHistory, AutoCloseable {
 
     /** As {@link #open(RedisOptions)}; {@code clock} decides when index entries expire. */
     public static RedisCallHistory open(RedisOptions options, Clock clock) {
-        RedisCallHistory history = new RedisCallHistory(options, null, clock, null);
+        return open(options, clock, null);
+    }
+
+    /**
+     * As {@link #open(RedisOptions, Clock)}, matching each stored call's repeats by
+     * {@code firstContact} (null: first-contact resolution is not counted).
+     */
+    public static RedisCallHistory open(RedisOptions options, Clock clock, FirstContactRule firstContact) {
+        RedisCallHistory history = new RedisCallHistory(options, null, clock, null, firstContact);
         history.journal.start();
         history.writer.start();
         LOG.info("call history in Redis at {} (prefix '{}'), without a journal", options.address(), options.keyPrefix());
@@ -124,15 +136,30 @@ public final class RedisCallHistory implements CallHistory, AutoCloseable {
      */
     public static RedisCallHistory open(RedisOptions options, JournalOptions journal,
                                         Function<CallRecord, KpiCounters> contribution, Clock clock) {
-        return open(options, journal, contribution, clock, null);
+        return open(options, journal, contribution, clock, null, null);
+    }
+
+    /**
+     * The production history with the KPI rules: their contribution counts each call, and their
+     * first-contact rule matches its repeats when it is stored (also when replayed: the matching
+     * runs under the same once-per-call guard as the counters).
+     */
+    public static RedisCallHistory open(RedisOptions options, JournalOptions journal, KpiRules rules, Clock clock) {
+        return open(options, journal, rules::contribution, clock, null, rules.firstContact());
     }
 
     /** As above; {@code target} non-null writes there instead of Redis (tests of the journal). */
     static RedisCallHistory open(RedisOptions options, JournalOptions journal,
                                  Function<CallRecord, KpiCounters> contribution, Clock clock, RedisWriter.Target target) {
+        return open(options, journal, contribution, clock, target, null);
+    }
+
+    private static RedisCallHistory open(RedisOptions options, JournalOptions journal,
+                                         Function<CallRecord, KpiCounters> contribution, Clock clock,
+                                         RedisWriter.Target target, FirstContactRule firstContact) {
         Objects.requireNonNull(journal, "journal");
         Objects.requireNonNull(contribution, "contribution");
-        RedisCallHistory history = new RedisCallHistory(options, journal, clock, target);
+        RedisCallHistory history = new RedisCallHistory(options, journal, clock, target, firstContact);
         long replayed = 0;
         int completed = 0;
         if (history.files != null) {
@@ -217,10 +244,10 @@ public final class RedisCallHistory implements CallHistory, AutoCloseable {
     /** The Redis writer's target: one journaled entry, as one run of {@link AppendScript}. */
     private void store(JournalEntry entry) {
         CallRecord record = entry.record();
-        String guard = entry.kind() == JournalEntry.Kind.AMEND
-                ? keys.counted(record.id() + ":" + entry.part()) : keys.counted(record.id());
+        boolean amendment = entry.kind() == JournalEntry.Kind.AMEND;
+        String guard = amendment ? keys.counted(record.id() + ":" + entry.part()) : keys.counted(record.id());
         AppendScript.run(jedis, AppendScript.prepare(keys, options, record, json(record), entry.contribution(),
-                entry.at(), guard));
+                entry.at(), guard, amendment ? null : firstContact));
     }
 
     private String json(CallRecord record) {

@@ -29,6 +29,10 @@ import java.util.Objects;
  *       <td>KPI retention (400 days) after its last write</td></tr>
  *   <tr><td>{@code hotline:kpi:queues}</td><td>set</td>
  *       <td>every queue that has counters</td><td>none</td></tr>
+ *   <tr><td>{@code hotline:fcr:{customer}}</td><td>sorted set</td>
+ *       <td>the customer's calls that count for first-contact resolution, member
+ *       {@code id\nKPI hash key}, score arrival epoch ms; {@code customer} is {@code customer:ID}
+ *       or {@code number:E164}</td><td>the FCR window plus a day after its last write</td></tr>
  *   <tr><td>{@code hotline:customer:{id}}</td><td>string</td>
  *       <td>the customer's profile as JSON</td><td>none</td></tr>
  *   <tr><td>{@code hotline:customer-phone:{number}}</td><td>string</td>
@@ -71,6 +75,15 @@ public final class RedisKeys {
 
     public String kpi(String queue, Instant intervalStart) {
         return prefix + "kpi:" + queue + ":" + INTERVAL_FORMAT.format(intervalStart);
+    }
+
+    /**
+     * A customer's calls that count for first-contact resolution (sorted set, member
+     * {@code id\nKPI hash key}, score arrival epoch ms), kept for the FCR window plus a day;
+     * {@code customer} is {@code customer:ID} or {@code number:E164}.
+     */
+    public String fcrContacts(String customer) {
+        return prefix + "fcr:" + customer;
     }
 
     public String kpiQueues() {

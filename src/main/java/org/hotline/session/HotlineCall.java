@@ -306,7 +306,7 @@ final class HotlineCall {
             }
             // Dial returns when the conversation is over: the agent is free again (in finish).
             connected = agent;
-            if (settings.survey().isPresent() && !callerGone()) {
+            if (settings.survey().filter(survey -> survey.asks(ivr)).isPresent() && !callerGone()) {
                 survey(settings.survey().get()); // the agent hung up first: the caller is still on the line
             } else {
                 finish(null);
@@ -336,7 +336,7 @@ final class HotlineCall {
         Instant conversationEnd = shared.clock().instant();
         call.conversationEnded(conversationEnd);
         call.note(conversationEnd, "survey", "started");
-        new SurveyDriver(session, survey, call::surveyAnswered).run().whenComplete((answers, error) -> {
+        new SurveyDriver(session, survey.spokenIn(settings.ivr(), ivr), call::surveyAnswered).run().whenComplete((answers, error) -> {
             if (error != null) {
                 log.warn("call {}: the survey ended early: {}", call.id(), error.toString());
             }

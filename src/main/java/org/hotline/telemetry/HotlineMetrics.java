@@ -41,7 +41,8 @@ public final class HotlineMetrics implements ScreenFeed.PopLatency {
     static final List<String> AGENT_STATES = List.of("available", "paused", "wrap-up", "ringing", "on-call", "unavailable");
     static final List<String> KPIS = List.of("offered", "answered", "abandoned", "serviceLevel", "asa", "aht",
             "abandonRate", "systemAnswerWithin3Rings", "agentMisses", "apologyCompliance", "csat", "nps", "ces",
-            "selfServed", "ivrContainment");
+            "selfServed", "ivrContainment", "fcr", "fcrDecided", "fcrPending", "callbacksOffered", "callbacksAccepted",
+            "callbacksCompleted");
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Timer popSent;
@@ -165,6 +166,12 @@ public final class HotlineMetrics implements ScreenFeed.PopLatency {
             case "ces" -> r.ces();
             case "selfServed" -> r.selfServed();
             case "ivrContainment" -> r.ivrContainment();
+            case "fcr" -> r.fcr();
+            case "fcrDecided" -> r.fcrDecided();
+            case "fcrPending" -> r.fcrPending();
+            case "callbacksOffered" -> r.callbacksOffered();
+            case "callbacksAccepted" -> r.callbacksAccepted();
+            case "callbacksCompleted" -> r.callbacksCompleted();
             default -> null;
         };
         return n == null ? Double.NaN : n.doubleValue();

@@ -84,7 +84,7 @@ class IvrFlowValidationTest {
     void aKeyTheTypeDoesNotKnowIsNamedWithTheKnownOnes() throws IOException {
         assertHas(problems(FLOW.replace("noInput: person }", "noInput: person, timeout: 5 }")),
                 "ivr.nodes.main-menu.timeout: unknown key for a menu node (known keys there: invalid, invalidPrompt,"
-                        + " noInput, options, prompt, retries, selfServed, timeoutSeconds, type)");
+                        + " noInput, options, prompt, retries, selfServed, surveyOptIn, timeoutSeconds, type)");
     }
 
     @Test

@@ -35,6 +35,22 @@ class CallRecordJsonTest {
     }
 
     @Test
+    void aCallbackOfferAndACallbackRoundTrip() throws Exception {
+        CallRecord r = sample("1700000000.2", Instant.parse("2026-11-23T10:15:30.123Z"));
+        CallRecord offered = new CallRecord(r.id(), r.caller(), r.queue(), r.arrivedAt(), r.systemAnsweredAt(),
+                r.systemAnswerRings(), null, null, 95, false, CallOutcome.CALLBACK_REQUESTED, List.of(), r.endedAt(), 0,
+                r.timeline(), "S-1", null, null, null, List.of(), null, null, null,
+                new CallRecord.CallbackOffer(r.arrivedAt().plusSeconds(90), true, "+15551230001"), null);
+        CallRecord callback = new CallRecord("1700000100.7", r.caller(), r.queue(), r.arrivedAt().plusSeconds(600),
+                null, null, "1001", r.arrivedAt().plusSeconds(610), 0, false, CallOutcome.ANSWERED, r.agentAttempts(),
+                r.endedAt().plusSeconds(900), 120, r.timeline(), "S-1", null, null, null, List.of(), null, null, null,
+                null, offered.id());
+        String text = json.writeValueAsString(offered);
+        assertEquals(offered, json.readValue(text, CallRecord.class), text);
+        assertEquals(callback, json.readValue(json.writeValueAsString(callback), CallRecord.class));
+    }
+
+    @Test
     void writesIsoInstantsWireEnumsAndNulls() throws Exception {
         CallRecord abandoned = new CallRecord("x", null, "support", Instant.parse("2026-11-23T10:15:30Z"),
                 null, null, null, null, 12.5, false, CallOutcome.ABANDONED_RINGING, List.of(),

@@ -16,7 +16,7 @@ class KpiHashTest {
     @Test
     void fieldNamesAreTheRecordComponents() {
         List<String> names = KpiHash.fieldNames();
-        assertEquals(23, names.size());
+        assertEquals(29, names.size());
         assertEquals("offered", names.get(0));
         assertEquals("answerWaitSecondsTotal", names.get(5));
         assertEquals("longWaitApologised", names.get(12));
@@ -24,6 +24,9 @@ class KpiHashTest {
         assertEquals("surveyCsatAnswers", names.get(14));
         assertEquals("surveyCesTotal", names.get(20));
         assertEquals("ivrCalls", names.get(22));
+        assertEquals("maxWaitReached", names.get(23));
+        assertEquals("callbacksCompleted", names.get(26));
+        assertEquals("fcrRepeated", names.get(28), "the field the append script adds to a repeated call's interval");
     }
 
     @Test

@@ -50,7 +50,23 @@ const KPI_TILES = [
   { key: 'ces', label: 'CES', title: 'mean effort, 1 (very easy) to 7 (very difficult)', format: formatMean },
   { key: 'selfServed', label: 'Self-served', title: 'calls the IVR served without a person', format: count },
   { key: 'ivrContainment', label: 'IVR containment', title: 'self-served calls out of those that reached the IVR', format: formatPercent },
+  {
+    key: 'fcr', label: 'FCR', format: formatFcr,
+    title: 'first-contact resolution: served calls not followed by another served call of the same customer within '
+      + 'the FCR window, over the calls decided so far (repeated, or past their window); pending calls wait for theirs',
+  },
+  { key: 'callbacksOffered', label: 'Callbacks offered', title: 'waiting callers offered a callback', format: count },
+  { key: 'callbacksAccepted', label: 'Callbacks taken', title: 'callers who took the callback offered', format: count },
+  { key: 'callbacksCompleted', label: 'Callbacks done', title: 'callbacks that reached the customer and bridged them to an agent', format: count },
 ];
+
+/** FCR with how many calls it is over and how many still wait for their window: "75.0% of 8, 3 pending". */
+function formatFcr(value, report) {
+  const decided = report.fcrDecided || 0;
+  const pending = report.fcrPending || 0;
+  const rate = value === null || value === undefined ? '–' : `${formatPercent(value)} of ${decided}`;
+  return pending > 0 ? `${rate}, ${pending} pending` : rate;
+}
 
 /** A signed score such as NPS; a dash when nothing was answered. */
 function formatScore(value) {
@@ -425,7 +441,7 @@ function renderKpis() {
       for (const tile of KPI_TILES) {
         const cell = row.querySelector(`[data-kpi="${tile.key}"]`);
         const value = report[tile.key];
-        cell.textContent = tile.format(value);
+        cell.textContent = tile.format(value, report);
         const level = value === null || value === undefined || !tile.level ? '' : tile.level(value);
         if (level) cell.dataset.level = level; else delete cell.dataset.level;
       }
