@@ -310,6 +310,22 @@ public final class AgentRoster implements AgentControl {
         return n;
     }
 
+    /**
+     * Agents with {@code skill} who staff it now: not paused, and their phone not reported
+     * unreachable by Asterisk; available, ringing, talking or in wrap-up all count, since each will
+     * take a caller of the queue in turn. O(agents); no views are built.
+     */
+    public synchronized int staffedWith(String skill) {
+        int n = 0;
+        for (AgentSlot s : slots.values()) {
+            String state = s.stateName();
+            if (s.agent.has(skill) && !"paused".equals(state) && !"unavailable".equals(state)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     @Override
     public synchronized List<AgentView> agents() {
         List<AgentView> views = new ArrayList<>(slots.size());

@@ -125,23 +125,39 @@ public record HotlineConfig(
      *                       out: {@value #DEFAULT_MAX_WAIT_SECONDS}
      * @param relaxation     how the requirement of a caller's route is lowered the longer they wait
      *                       in this queue, in ascending order of {@code afterSeconds}; left out: never
+     * @param announceEverySeconds a waiting caller hears their place in line and the estimated wait
+     *                       this often (the first time this long after entering the queue); 0: never.
+     *                       Left out: {@value #DEFAULT_ANNOUNCE_EVERY_SECONDS}
      */
-    public record QueueSection(String name, String skill, Integer maxWaitSeconds, List<RelaxationSection> relaxation) {
+    public record QueueSection(String name, String skill, Integer maxWaitSeconds, List<RelaxationSection> relaxation,
+                               Integer announceEverySeconds) {
 
         public static final int DEFAULT_MAX_WAIT_SECONDS = 900;
+        public static final int DEFAULT_ANNOUNCE_EVERY_SECONDS = 60;
 
         public QueueSection {
             maxWaitSeconds = maxWaitSeconds == null ? DEFAULT_MAX_WAIT_SECONDS : maxWaitSeconds;
             relaxation = relaxation == null ? List.of() : java.util.Collections.unmodifiableList(
                     new java.util.ArrayList<>(relaxation)); // an empty entry is kept for the validator to name
+            announceEverySeconds = announceEverySeconds == null ? DEFAULT_ANNOUNCE_EVERY_SECONDS : announceEverySeconds;
         }
 
         public QueueSection(String name, String skill) {
-            this(name, skill, null, null);
+            this(name, skill, null, null, null);
         }
 
         public QueueSection(String name, String skill, Integer maxWaitSeconds) {
-            this(name, skill, maxWaitSeconds, null);
+            this(name, skill, maxWaitSeconds, null, null);
+        }
+
+        public QueueSection(String name, String skill, Integer maxWaitSeconds, List<RelaxationSection> relaxation) {
+            this(name, skill, maxWaitSeconds, relaxation, null);
+        }
+
+        /** How often a waiting caller hears their place and wait; empty when this queue does not announce. */
+        public java.util.Optional<java.time.Duration> announceEvery() {
+            return announceEverySeconds == 0 ? java.util.Optional.empty()
+                    : java.util.Optional.of(java.time.Duration.ofSeconds(announceEverySeconds));
         }
 
         /** The steps as the ACD applies them, from a config {@link ConfigLoader} validated. */

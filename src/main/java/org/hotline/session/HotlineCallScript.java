@@ -17,10 +17,18 @@ import org.hotline.routing.Acd;
  * @param recorder       receives each finished call; must not block (the Redis store queues)
  * @param identification looks callers up in the customer directory, off the event loops
  * @param floor          where the screens learn what happens on each call
+ * @param announcer      tells waiting callers their place and estimated wait ({@link QueueAnnouncer#OFF}: never)
  */
 public record HotlineCallScript(CallFlowSettings settings, AgentRoster roster, Acd acd, LiveCalls liveCalls,
                                 Consumer<CallRecord> recorder, CallerIdentification identification,
-                                FloorEvents floor, Clock clock) implements AgiScript {
+                                FloorEvents floor, Clock clock, QueueAnnouncer announcer) implements AgiScript {
+
+    /** Without announcements to waiting callers. */
+    public HotlineCallScript(CallFlowSettings settings, AgentRoster roster, Acd acd, LiveCalls liveCalls,
+                             Consumer<CallRecord> recorder, CallerIdentification identification,
+                             FloorEvents floor, Clock clock) {
+        this(settings, roster, acd, liveCalls, recorder, identification, floor, clock, QueueAnnouncer.OFF);
+    }
 
     @Override
     public void start(AgiSession session) {
