@@ -128,7 +128,12 @@ public record CallRecord(
         return agentId.equals(agent) || agentAttempts.stream().anyMatch(a -> agentId.equals(a.agent()));
     }
 
-    /** True when this record is a callback Hotline placed, not a call a caller placed. */
+    /**
+     * True when this record is a callback Hotline placed, not a call a caller placed. Not a JSON
+     * field: Jackson would write it as {@code "callback": false} over the {@code callback} offer,
+     * and then fail to read the record back.
+     */
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isCallback() {
         return callbackOf != null;
     }

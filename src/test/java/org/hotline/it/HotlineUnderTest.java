@@ -66,8 +66,18 @@ final class HotlineUnderTest implements AutoCloseable {
      * stays on the line when the agent hangs up first). Off for every other test.
      */
     static HotlineUnderTest start(List<String> agents, boolean ivr, boolean survey) throws Exception {
+        return startWith(agents, ivr, survey, "");
+    }
+
+    /**
+     * As {@link #start(List, boolean, boolean)}, with {@code moreYaml} added to the test's overlay
+     * (top-level keys it does not set itself, e.g. {@code queues}).
+     */
+    static HotlineUnderTest startWith(List<String> agents, boolean ivr, boolean survey, String moreYaml) throws Exception {
         String keyPrefix = newKeyPrefix();
         Path file = overlay(agents, keyPrefix, ivr, survey);
+        Files.writeString(file, moreYaml.endsWith("\n") || moreYaml.isEmpty() ? moreYaml : moreYaml + "\n",
+                java.nio.file.StandardOpenOption.APPEND);
         HotlineConfig config = new ConfigLoader(java.util.Map.of())
                 .loadFiles(List.of(Sandbox.PROJECT.resolve("config/hotline.yaml"), file));
         Files.delete(file);
