@@ -3,6 +3,7 @@ package org.hotline;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayDeque;
@@ -25,6 +26,7 @@ import org.hotline.ami.AmiClient;
 import org.hotline.ami.AmiOptions;
 import org.hotline.call.Agent;
 import org.hotline.call.AgentRoster;
+import org.hotline.call.CallRecord;
 import org.hotline.call.FloorEvent;
 import org.hotline.call.FloorEvents;
 import org.hotline.call.LiveCalls;
@@ -32,6 +34,7 @@ import org.hotline.call.TelephonyEvent;
 import org.hotline.config.HotlineConfig;
 import org.hotline.customer.CustomerDirectory;
 import org.hotline.customer.PhoneNumbers;
+import org.hotline.ivr.PromptSet;
 import org.hotline.metrics.AgentDayFigures;
 import org.hotline.metrics.FirstContactRule;
 import org.hotline.metrics.KpiRules;
@@ -41,6 +44,7 @@ import org.hotline.redis.RedisCallHistory;
 import org.hotline.redis.RedisCustomerDirectory;
 import org.hotline.redis.RedisOptions;
 import org.hotline.routing.Acd;
+import org.hotline.routing.WaitEstimator;
 import org.hotline.session.CallAftercare;
 import org.hotline.session.CallFlowSettings;
 import org.hotline.session.CallbackDesk;
@@ -48,7 +52,9 @@ import org.hotline.session.CallbackSettings;
 import org.hotline.session.CallerIdentification;
 import org.hotline.session.FloorWatch;
 import org.hotline.session.HotlineCallScript;
+import org.hotline.session.QueueAnnouncer;
 import org.hotline.session.TelephonyEventRouter;
+import org.hotline.session.WaitEstimatorFeed;
 import org.hotline.standards.PhoneStandards;
 import org.hotline.telemetry.HotlineMetrics;
 import org.hotline.web.ApiRouter;
@@ -139,6 +145,7 @@ public final class Hotline implements AutoCloseable {
                     number -> PhoneNumbers.normalise(number, region), blocking);
             AgentDayFigures dayFigures = new AgentDayFigures(zone, clock);
             seed(dayFigures, zone, clock);
+            WaitEstimatorFeed waits = waitEstimates(config, clock);
             aftercare = new CallAftercare(history, identification, roster, dayFigures);
             roster.onChange(view -> floor.publish(new FloorEvent.AgentChanged(view)));
             roster.onWrapUpEnded(ended -> blocking.execute(() -> aftercare.wrapUpEnded(ended)));
@@ -159,6 +166,7 @@ public final class Hotline implements AutoCloseable {
                 metrics.kpisToday(queue, today);
                 watch.serviceLevel(queue, today.serviceLevel(), config.standards().serviceLevelTarget());
             });
+            floor.subscribe(waits);
             floor.subscribe(event -> {
                 // A live call reaches the journal when it arrives and when an agent answers: what a
                 // restart after a crash needs to complete its record (interrupted, or answered).
@@ -208,7 +216,7 @@ public final class Hotline implements AutoCloseable {
                 desk.start();
             });
             HotlineCallScript callScript = new HotlineCallScript(flow, roster, acd, liveCalls, recorder, identification,
-                    floor, clock, callbackDesk.get());
+                    floor, clock, callbackDesk.get(), announcer(config, acd, waits.estimator(), roster, clock));
             scripts.put("hotline", callScript);
             fastAgi = new FastAgiServer(fastAgiOptions(config.fastagi()), AgiScriptResolver.byName(Map.copyOf(scripts)));
             started.push(fastAgi);
@@ -261,6 +269,37 @@ public final class Hotline implements AutoCloseable {
             log.warn("customer directory not reachable at start ({}); callers show as unknown until it is",
                     e.getMessage());
         }
+    }
+
+    /**
+     * The estimator of queued callers' waits, with the stored calls of its window replayed into it
+     * (a store that is away only costs their history: it then observes from now).
+     */
+    private WaitEstimatorFeed waitEstimates(HotlineConfig config, Clock clock) {
+        Instant now = clock.instant();
+        Instant from = now.minus(WaitEstimator.WINDOW);
+        List<CallRecord> stored;
+        try {
+            stored = history.since(from, 50_000);
+        } catch (RuntimeException e) {
+            log.warn("estimated waits start without the recent answers: {}", e.getMessage());
+            from = now;
+            stored = List.of();
+        }
+        WaitEstimatorFeed feed = new WaitEstimatorFeed(
+                new WaitEstimator(clock, Duration.ofSeconds(config.center().wrapUpSeconds()), from), clock);
+        feed.replay(stored);
+        return feed;
+    }
+
+    /** Announcements of place and wait to queued callers, for the queues whose announceEverySeconds is not 0. */
+    private static QueueAnnouncer announcer(HotlineConfig config, Acd acd, WaitEstimator estimator, AgentRoster roster,
+                                            Clock clock) {
+        Map<String, Duration> every = new LinkedHashMap<>();
+        config.queues().forEach(q -> q.announceEvery().ifPresent(d -> every.put(q.name(), d)));
+        HotlineConfig.IvrSection ivr = config.ivr();
+        return new QueueAnnouncer(acd, estimator, roster::staffedWith, every,
+                new PromptSet(ivr.defaultLanguage(), ivr.languages(), ivr.soundPrefix()), clock);
     }
 
     /** Rebuilds the agents' figures of today from the stored calls; a store that is away only costs the figures. */

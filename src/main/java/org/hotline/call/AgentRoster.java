@@ -311,12 +311,12 @@ public final class AgentRoster implements AgentControl {
     }
 
     /**
-     * Agents with {@code skill} who are staffing the line: not paused and with a reachable phone
-     * (available, ringing, talking or in wrap-up). Zero means no caller of the skill can be served
-     * soon, whatever the wait.
+     * Agents with {@code skill} who staff it now: not paused, and their phone not reported
+     * unreachable by Asterisk; available, ringing, talking or in wrap-up all count, since each will
+     * take a caller of the queue in turn. O(agents); no views are built.
      */
-    public synchronized long staffedWith(String skill) {
-        long n = 0;
+    public synchronized int staffedWith(String skill) {
+        int n = 0;
         for (AgentSlot s : slots.values()) {
             String state = s.stateName();
             if (s.agent.has(skill) && !"paused".equals(state) && !"unavailable".equals(state)) {

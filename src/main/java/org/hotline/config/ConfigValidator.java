@@ -220,6 +220,12 @@ final class ConfigValidator {
                 problems.add(key + ".name: queue '" + q.name() + "' is configured twice");
             }
             between(key + ".maxWaitSeconds", q.maxWaitSeconds(), 10, 86_400);
+            int announceEvery = q.announceEverySeconds();
+            if (announceEvery != 0 && (announceEvery < 5 || announceEvery > 3_600)) {
+                // below 5 s a caller would hear little but announcements
+                problems.add(key + ".announceEverySeconds: " + announceEvery
+                        + " is outside 5..3600 (0 turns the announcements off)");
+            }
             if (isBlank(q.skill())) {
                 problems.add(key + ".skill: required (the skill an agent needs to take this queue's calls)");
             } else {

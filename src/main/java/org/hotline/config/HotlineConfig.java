@@ -130,30 +130,46 @@ public record HotlineConfig(
      *                       in this queue, in ascending order of {@code afterSeconds}; left out: never
      * @param callbackOfferAfterSeconds a caller who has waited this long in the queue is offered a
      *                       callback, once (when callbacks are on); left out or 0: only when no agent
-     *                       of the queue is logged in, and at the maximum wait
+     *                       of the queue is staffing it, and at the maximum wait
+     * @param announceEverySeconds a waiting caller hears their place in line and the estimated wait
+     *                       this often (the first time this long after entering the queue); 0: never.
+     *                       Left out: {@value #DEFAULT_ANNOUNCE_EVERY_SECONDS}
      */
     public record QueueSection(String name, String skill, Integer maxWaitSeconds, List<RelaxationSection> relaxation,
-                               Integer callbackOfferAfterSeconds) {
+                               Integer announceEverySeconds, Integer callbackOfferAfterSeconds) {
 
         public static final int DEFAULT_MAX_WAIT_SECONDS = 900;
+        public static final int DEFAULT_ANNOUNCE_EVERY_SECONDS = 60;
 
         public QueueSection {
             maxWaitSeconds = maxWaitSeconds == null ? DEFAULT_MAX_WAIT_SECONDS : maxWaitSeconds;
             callbackOfferAfterSeconds = callbackOfferAfterSeconds == null ? 0 : callbackOfferAfterSeconds;
             relaxation = relaxation == null ? List.of() : java.util.Collections.unmodifiableList(
                     new java.util.ArrayList<>(relaxation)); // an empty entry is kept for the validator to name
+            announceEverySeconds = announceEverySeconds == null ? DEFAULT_ANNOUNCE_EVERY_SECONDS : announceEverySeconds;
         }
 
         public QueueSection(String name, String skill) {
-            this(name, skill, null, null, null);
+            this(name, skill, null, null, null, null);
         }
 
         public QueueSection(String name, String skill, Integer maxWaitSeconds) {
-            this(name, skill, maxWaitSeconds, null, null);
+            this(name, skill, maxWaitSeconds, null, null, null);
         }
 
         public QueueSection(String name, String skill, Integer maxWaitSeconds, List<RelaxationSection> relaxation) {
-            this(name, skill, maxWaitSeconds, relaxation, null);
+            this(name, skill, maxWaitSeconds, relaxation, null, null);
+        }
+
+        public QueueSection(String name, String skill, Integer maxWaitSeconds, List<RelaxationSection> relaxation,
+                            Integer announceEverySeconds) {
+            this(name, skill, maxWaitSeconds, relaxation, announceEverySeconds, null);
+        }
+
+        /** How often a waiting caller hears their place and wait; empty when this queue does not announce. */
+        public java.util.Optional<java.time.Duration> announceEvery() {
+            return announceEverySeconds == 0 ? java.util.Optional.empty()
+                    : java.util.Optional.of(java.time.Duration.ofSeconds(announceEverySeconds));
         }
 
         /** The steps as the ACD applies them, from a config {@link ConfigLoader} validated. */

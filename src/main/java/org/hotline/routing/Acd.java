@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.NavigableSet;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListSet;
@@ -97,6 +98,17 @@ public final class Acd {
     private final Map<String, Place> places = new ConcurrentHashMap<>();
     private final Map<String, NavigableSet<Place>> lines = new ConcurrentHashMap<>();
     private final AtomicLong arrivals = new AtomicLong();
+    /** The waiting callers' places as of the last {@link #tick} that was asked for them; see {@link #placeInLine}. */
+    private volatile PlacesInLine placesInLine = new PlacesInLine(Instant.MIN, Map.of());
+    /** Someone read the places since they were last taken: the next tick takes them again. */
+    private volatile boolean placesInLineWanted;
+
+    /** Each waiting caller's place in their queue's line, taken by the owner at {@code at}. */
+    private record PlacesInLine(Instant at, Map<String, Integer> byCall) {
+    }
+
+    /** Places older than this are not answered: the caller asks again after the next tick. */
+    public static final java.time.Duration PLACES_IN_LINE_FRESH_FOR = java.time.Duration.ofSeconds(2);
 
     /** Runs the ACD's work on the threads that call it, one task at a time: for tests and tools. */
     public Acd(AgentRoster roster) {
@@ -171,11 +183,42 @@ public final class Acd {
     }
 
     /**
-     * Applies the relaxation steps that came due: the composition root calls it every second (a
-     * step applies within a second of its wait). Returns at once; the owner does the work.
+     * Applies the relaxation steps that came due, and takes the callers' places in line again if
+     * anyone asked for them since the last tick ({@link #placeInLine}): the composition root calls
+     * it every second (a step applies within a second of its wait). Returns at once; the owner
+     * does the work.
      */
     public void tick() {
-        owner.submit(() -> index.relax(clock.instant()));
+        owner.submit(() -> {
+            Instant now = clock.instant();
+            index.relax(now);
+            if (placesInLineWanted) {
+                placesInLineWanted = false;
+                placesInLine = new PlacesInLine(now, index.places());
+            }
+        });
+    }
+
+    /**
+     * The caller's place among the callers of their queue who wait without an agent, in the order
+     * the ACD serves them (priority, then entry into the queue): 1 means the next agent who frees
+     * for the queue is theirs (if they qualify). Callers already offered or ringing an agent are
+     * not counted: they are being served.
+     *
+     * <p>O(1), never waits for the ACD's owner: it reads the places the owner took at its last
+     * {@link #tick}. Empty when the caller is not among them (not waiting, being rung, or joined
+     * after that tick), or when those places are older than {@link #PLACES_IN_LINE_FRESH_FOR}. The owner
+     * takes them (O(n log n)) only on a tick after someone asked, so a caller who finds them
+     * missing asks again after the next tick, a second later.
+     */
+    public OptionalInt placeInLine(String callId) {
+        placesInLineWanted = true;
+        PlacesInLine snapshot = placesInLine;
+        if (snapshot.at().isBefore(clock.instant().minus(PLACES_IN_LINE_FRESH_FOR))) {
+            return OptionalInt.empty();
+        }
+        Integer place = snapshot.byCall().get(callId);
+        return place == null ? OptionalInt.empty() : OptionalInt.of(place);
     }
 
     /**

@@ -1,7 +1,10 @@
 package org.hotline.routing;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.hotline.call.Agent;
 import org.hotline.call.AgentRoster;
@@ -116,6 +119,30 @@ final class AcdIndex {
         for (Waiter w : lines.takeDue(now)) {
             serveCaller(w, now);
         }
+    }
+
+    /**
+     * Every caller waiting without an agent, by call id, to their place among those of their queue
+     * who wait without one, in {@link Waiter#LINE} order (1 = the next caller the queue serves).
+     * Callers offered, ringing or talking are not counted: they are being served. O(n log n).
+     */
+    Map<String, Integer> places() {
+        List<Waiter> waiting = new ArrayList<>();
+        for (Waiter w : waiters.values()) {
+            if (w.agent == null) {
+                waiting.add(w);
+            }
+        }
+        waiting.sort(Comparator.comparing((Waiter w) -> w.call.queue()).thenComparing(Waiter.LINE));
+        Map<String, Integer> places = new HashMap<>(waiting.size() * 2);
+        String queue = null;
+        int place = 0;
+        for (Waiter w : waiting) {
+            place = w.call.queue().equals(queue) ? place + 1 : 1;
+            queue = w.call.queue();
+            places.put(w.call.callId(), place);
+        }
+        return places;
     }
 
     /** Callers known to the ACD (waiting, offered, ringing or talking). */

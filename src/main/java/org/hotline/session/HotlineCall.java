@@ -74,6 +74,8 @@ final class HotlineCall {
     private Acd.WaitingCall place;
     /** A callback is offered at most once per call. */
     private boolean callbackOffered;
+    /** The caller's place-and-wait announcements while they wait; set as they enter the queue. */
+    private QueueAnnouncements announcements = QueueAnnouncements.NEVER;
 
     /** An agent rung and not yet accounted for: closed by the Dial's end, or by whatever ends the call. */
     private record OpenAttempt(Agent agent, Instant startedAt, boolean apologise) {
@@ -171,13 +173,18 @@ final class HotlineCall {
             // who finds an agent free is rung at once, not one poll later.
             HotlineConfig.QueueSection queue = settings.queueNamed(entry.queue());
             Instant now = shared.clock().instant();
+            announcements = shared.announcer().forCall(session, call, queue.name(), queue.skill(),
+                    ivr == null ? null : ivr.language(), settings.musicClass(), now);
             place = new Acd.WaitingCall(call.id(), queue.name(), queue.skill(), call.arrivedAt(), now,
                     entry.skills(), entry.priority(), queue.relaxationSteps());
             return shared.acd().join(place);
         });
     }
 
-    /** Rings the agent the ACD has for this caller, or waits one poll interval on music and asks again. */
+    /**
+     * Rings the agent the ACD has for this caller; else, when one is due, tells the caller their
+     * place and estimated wait; else waits one poll interval on music. Then asks again.
+     */
     private void waitForAgent() {
         if (callerGone()) {
             finish(null);
@@ -196,11 +203,14 @@ final class HotlineCall {
         shared.acd().pollOffer(call.id()).ifPresentOrElse(offer -> {
             call.routed(offer.decision());
             ring(offer.agent());
-        }, () ->
-                session.send(new WaitForDigitCommand(settings.waitPoll().toMillis()),
+        }, () -> announcements.due(shared.clock().instant()).ifPresentOrElse(
+                due -> announcements.announce(due)
+                        .thenRun(this::waitForAgent)
+                        .exceptionally(this::failed),
+                () -> session.send(new WaitForDigitCommand(settings.waitPoll().toMillis()),
                                 settings.waitPoll().plus(session.defaultDeadline()))
                         .thenRun(this::waitForAgent)
-                        .exceptionally(this::failed));
+                        .exceptionally(this::failed)));
     }
 
     /**

@@ -18,16 +18,32 @@ import org.hotline.routing.Acd;
  * @param identification looks callers up in the customer directory, off the event loops
  * @param floor          where the screens learn what happens on each call
  * @param callbacks      calls back the callers who ask for it; null when callbacks are off
+ * @param announcer      tells waiting callers their place and estimated wait ({@link QueueAnnouncer#OFF}: never)
  */
 public record HotlineCallScript(CallFlowSettings settings, AgentRoster roster, Acd acd, LiveCalls liveCalls,
                                 Consumer<CallRecord> recorder, CallerIdentification identification,
-                                FloorEvents floor, Clock clock, CallbackDesk callbacks) implements AgiScript {
+                                FloorEvents floor, Clock clock, CallbackDesk callbacks, QueueAnnouncer announcer)
+        implements AgiScript {
+
+    /** Without callbacks and without announcements to waiting callers. */
+    public HotlineCallScript(CallFlowSettings settings, AgentRoster roster, Acd acd, LiveCalls liveCalls,
+                             Consumer<CallRecord> recorder, CallerIdentification identification,
+                             FloorEvents floor, Clock clock) {
+        this(settings, roster, acd, liveCalls, recorder, identification, floor, clock, null, QueueAnnouncer.OFF);
+    }
 
     /** Without callbacks. */
     public HotlineCallScript(CallFlowSettings settings, AgentRoster roster, Acd acd, LiveCalls liveCalls,
-                             Consumer<CallRecord> recorder, CallerIdentification identification, FloorEvents floor,
-                             Clock clock) {
-        this(settings, roster, acd, liveCalls, recorder, identification, floor, clock, null);
+                             Consumer<CallRecord> recorder, CallerIdentification identification,
+                             FloorEvents floor, Clock clock, QueueAnnouncer announcer) {
+        this(settings, roster, acd, liveCalls, recorder, identification, floor, clock, null, announcer);
+    }
+
+    /** Without announcements to waiting callers. */
+    public HotlineCallScript(CallFlowSettings settings, AgentRoster roster, Acd acd, LiveCalls liveCalls,
+                             Consumer<CallRecord> recorder, CallerIdentification identification,
+                             FloorEvents floor, Clock clock, CallbackDesk callbacks) {
+        this(settings, roster, acd, liveCalls, recorder, identification, floor, clock, callbacks, QueueAnnouncer.OFF);
     }
 
     @Override

@@ -112,6 +112,32 @@ class RoutingConfigTest {
     }
 
     @Test
+    void queuesAnnounceEveryMinuteUnlessToldOtherwiseAndZeroIsNever() throws IOException {
+        HotlineConfig config = load("""
+                queues: [ { name: support, skill: support }, { name: billing, skill: billing, announceEverySeconds: 0 },
+                          { name: sales, skill: sales, announceEverySeconds: 45 } ]
+                agents: [ { id: a, name: A, extension: "1", skills: [support, billing, sales] } ]
+                """);
+        assertEquals(java.util.Optional.of(Duration.ofSeconds(60)), config.queues().get(0).announceEvery());
+        assertEquals(java.util.Optional.empty(), config.queues().get(1).announceEvery());
+        assertEquals(java.util.Optional.of(Duration.ofSeconds(45)), config.queues().get(2).announceEvery());
+        HotlineConfig shipped = loader.loadFiles(List.of(Path.of("config/hotline.yaml")));
+        assertEquals(60, shipped.queues().get(0).announceEverySeconds());
+    }
+
+    @Test
+    void anAnnouncementIntervalOutOfRangeIsNamed() throws IOException {
+        List<String> problems = problems("""
+                queues: [ { name: support, skill: support, announceEverySeconds: 3 },
+                          { name: billing, skill: billing, announceEverySeconds: 4000 } ]
+                agents: [ { id: a, name: A, extension: "1", skills: [support, billing] } ]
+                """);
+        assertContains(problems, "queues[0].announceEverySeconds: 3 is outside 5..3600 (0 turns the announcements off)");
+        assertContains(problems, "queues[1].announceEverySeconds: 4000 is outside 5..3600");
+        assertEquals(2, problems.size(), String.join("\n", problems));
+    }
+
+    @Test
     void anUnknownRelaxationKeyIsNamed() throws IOException {
         Path bad = write("""
                 queues: [ { name: support, skill: support, relaxation: [ { afterSeconds: 30, level: 1 } ] } ]

@@ -53,7 +53,7 @@ class CallbackIT {
 
     @Test
     void aCallbackKeepsTheCallersPlaceAndBridgesTheAgentToTheCustomer() throws Exception {
-        HotlineUnderTest hotline = keep(HotlineUnderTest.start(List.of("1001"), false, false, """
+        HotlineUnderTest hotline = keep(HotlineUnderTest.startWith(List.of("1001"), false, false, """
                 queues: [ { name: support, skill: support, callbackOfferAfterSeconds: 2 } ]
                 callbacks:
                   enabled: true

@@ -66,7 +66,7 @@ final class HotlineUnderTest implements AutoCloseable {
      * stays on the line when the agent hangs up first). Off for every other test.
      */
     static HotlineUnderTest start(List<String> agents, boolean ivr, boolean survey) throws Exception {
-        return start(agents, ivr, survey, "");
+        return startWith(agents, ivr, survey, "");
     }
 
     /**
@@ -74,7 +74,7 @@ final class HotlineUnderTest implements AutoCloseable {
      * (top-level sections the overlay does not set itself; {@code callbacks:} replaces the default,
      * which turns callbacks off).
      */
-    static HotlineUnderTest start(List<String> agents, boolean ivr, boolean survey, String moreYaml) throws Exception {
+    static HotlineUnderTest startWith(List<String> agents, boolean ivr, boolean survey, String moreYaml) throws Exception {
         String keyPrefix = newKeyPrefix();
         Path file = overlay(agents, keyPrefix, ivr, survey, moreYaml);
         HotlineConfig config = new ConfigLoader(java.util.Map.of())

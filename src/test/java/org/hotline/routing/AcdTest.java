@@ -65,6 +65,36 @@ class AcdTest {
         assertTrue(acd.waiting("support").isEmpty());
     }
 
+    @Test
+    void placesInLineComeFromTheLastTickAndCountOnlyCallersStillWaitingForAnAgent() {
+        roster.changePresence("a", AgentPresence.PAUSED, "break");
+        acd.join(call("first", 0));
+        acd.join(call("second", 1));
+        acd.join(new Acd.WaitingCall("vip", "support", "support", T0.plusSeconds(2), T0.plusSeconds(2), java.util.Map.of(),
+                10, List.of()));
+        acd.join(new Acd.WaitingCall("bill", "billing", "billing", T0));
+        assertEquals(java.util.OptionalInt.empty(), acd.placeInLine("first"), "no tick has taken the places yet");
+        acd.tick();
+        assertEquals(java.util.OptionalInt.of(1), acd.placeInLine("vip"), "higher priority first");
+        assertEquals(java.util.OptionalInt.of(2), acd.placeInLine("first"));
+        assertEquals(java.util.OptionalInt.of(3), acd.placeInLine("second"));
+        assertEquals(java.util.OptionalInt.empty(), acd.placeInLine("bill"), "bill has agent b ringing: being served");
+
+        roster.changePresence("a", AgentPresence.AVAILABLE, null); // a goes to vip, who is being served now
+        acd.tick();
+        assertEquals(java.util.OptionalInt.empty(), acd.placeInLine("vip"));
+        assertEquals(java.util.OptionalInt.of(1), acd.placeInLine("first"), "next");
+        assertEquals(java.util.OptionalInt.of(2), acd.placeInLine("second"));
+        acd.leave("first");
+        acd.tick();
+        assertEquals(java.util.OptionalInt.of(1), acd.placeInLine("second"));
+
+        clock.advance(Duration.ofSeconds(3));
+        assertEquals(java.util.OptionalInt.empty(), acd.placeInLine("second"), "places 3 s old are not answered");
+        acd.tick();
+        assertEquals(java.util.OptionalInt.of(1), acd.placeInLine("second"));
+    }
+
     private static Acd.WaitingCall call(String id, int secondsAfterStart) {
         return new Acd.WaitingCall(id, "support", "support", T0.plusSeconds(secondsAfterStart));
     }

@@ -58,7 +58,7 @@ class CallbackTest {
     private final CallFlowSettings flow = new CallFlowSettings("support", "support", "PJSIP/{extension}",
             Duration.ofSeconds(1), "hotline/welcome", "hotline/sorry", "hotline/cue", "default", standards,
             new Greeting("Acme", "Hi {customer}", "Hello"), Duration.ofSeconds(600), "hotline/max-wait-reached",
-            Optional.empty(), Map.of("support", new HotlineConfig.QueueSection("support", "support", 600, null, 30)));
+            Optional.empty(), Map.of("support", new HotlineConfig.QueueSection("support", "support", 600, null, 0, 30)));
     private final CallbackSettings settings = new CallbackSettings("PJSIP/{number}@pstn-out",
             "agi://127.0.0.1:4573/callback", Duration.ofSeconds(30), 2, Duration.ofMillis(50), 7, 15,
             "hotline/callback-offer", "hotline/callback-number", "hotline/callback-confirmed", "hotline/callback-greeting");
