@@ -39,7 +39,12 @@ final class CallbackDialogue {
     }
 
     CompletableFuture<Optional<String>> run() {
-        return keys(settings.offerPrompt(), 1, KEY_WAIT).thenCompose(first -> {
+        return run(settings.offerPrompt());
+    }
+
+    /** As {@link #run()} with another offer prompt (an IVR {@code callback-offer} node's, in the caller's language). */
+    CompletableFuture<Optional<String>> run(String offerPrompt) {
+        return keys(offerPrompt, 1, KEY_WAIT).thenCompose(first -> {
             if (!"1".equals(first) || gone()) {
                 return CompletableFuture.completedFuture(Optional.<String>empty());
             }

@@ -135,7 +135,9 @@ final class HotlineCall {
                 .thenComposeAsync(view -> {
                     CallerContext context = view.map(v -> CallerContext.of(v.customer())).orElse(CallerContext.unknown());
                     ivr = new IvrRun(flow, shared.clock(), context);
-                    return new IvrDriver(session, ivr, context).run();
+                    CallbackDesk desk = shared.callbacks();
+                    return new IvrDriver(session, ivr, context, desk == null ? null
+                            : prompt -> new CallbackDialogue(session, desk.settings(), call.caller()).run(prompt)).run();
                 }, session.executor())
                 .thenCompose(this::ivrEnded);
     }
@@ -190,6 +192,11 @@ final class HotlineCall {
             finish(null);
             return;
         }
+        String askedInIvr = callbackTakenInIvr();
+        if (askedInIvr != null) {
+            takeCallback(shared.clock().instant(), Optional.of(askedInIvr));
+            return;
+        }
         Duration waited = call.waitedBy(shared.clock().instant());
         boolean atMaxWait = !waited.minus(settings.maxWait()).isNegative();
         if (callbackDue(waited, atMaxWait)) {
@@ -237,22 +244,43 @@ final class HotlineCall {
         CallbackDesk desk = shared.callbacks();
         new CallbackDialogue(session, desk.settings(), call.caller()).run()
                 .thenAcceptAsync(number -> {
-                    call.callbackOffered(new CallRecord.CallbackOffer(offeredAt, number.isPresent(), number.orElse(null)));
                     if (number.isPresent()) {
-                        log.info("call {}: the caller took a callback to {}", call.id(), number.get());
-                        desk.request(call, number.get(), place, customer.getNow(Optional.empty()));
-                        finish(CallOutcome.CALLBACK_REQUESTED);
+                        takeCallback(offeredAt, number);
                     } else if (callerGone()) {
+                        call.callbackOffered(new CallRecord.CallbackOffer(offeredAt, false, null));
                         finish(null);
                     } else if (atMaxWait) {
+                        call.callbackOffered(new CallRecord.CallbackOffer(offeredAt, false, null));
                         maxWaitReached();
                     } else {
+                        call.callbackOffered(new CallRecord.CallbackOffer(offeredAt, false, null));
                         session.send(new SetMusicOnCommand(settings.musicClass()))
                                 .thenRun(this::waitForAgent)
                                 .exceptionally(this::failed);
                     }
                 }, session.executor())
                 .exceptionally(this::failed);
+    }
+
+    /** The caller took a callback to {@code number}: their place goes to the desk and the call ends. */
+    private void takeCallback(Instant offeredAt, Optional<String> number) {
+        callbackOffered = true;
+        call.callbackOffered(new CallRecord.CallbackOffer(offeredAt, true, number.get()));
+        log.info("call {}: the caller took a callback to {}", call.id(), number.get());
+        shared.callbacks().request(call, number.get(), place, customer.getNow(Optional.empty()));
+        finish(CallOutcome.CALLBACK_REQUESTED);
+    }
+
+    /**
+     * The number of a callback the caller took at an IVR {@code callback-offer} node, once they
+     * are in the queue the node's accepted branch routed them to; null when none (or already taken).
+     */
+    private String callbackTakenInIvr() {
+        if (callbackOffered || shared.callbacks() == null || place == null || ivr == null) {
+            return null;
+        }
+        Map<String, String> entered = ivr.trace().entered();
+        return "accepted".equals(entered.get("callback")) ? entered.get("callback-number") : null;
     }
 
     /** The queue's longest wait is over: the caller hears why, and the call ends cleanly (never silence). */

@@ -40,10 +40,19 @@ final class IvrDriver {
     private final CallerContext caller;
     private String channelLanguage;
 
+    /** Asks the caller about a callback with the offer prompt given; empty: declined. Null: callbacks are off. */
+    private final java.util.function.Function<String, CompletableFuture<java.util.Optional<String>>> callbackOffer;
+
     IvrDriver(AgiSession session, IvrRun run, CallerContext caller) {
+        this(session, run, caller, null);
+    }
+
+    IvrDriver(AgiSession session, IvrRun run, CallerContext caller,
+              java.util.function.Function<String, CompletableFuture<java.util.Optional<String>>> callbackOffer) {
         this.session = session;
         this.run = run;
         this.caller = caller;
+        this.callbackOffer = callbackOffer;
     }
 
     /** Runs the IVR to its end; completes with the step that ended it, or null when the caller left. */
@@ -68,7 +77,10 @@ final class IvrDriver {
             case Step.Collect c -> collect(c);
             case Step.Say s -> language(s.language()).thenCompose(ignored -> say(s)).thenApply(IvrDriver::played);
             case Step.Lookup l -> CompletableFuture.completedFuture(caller.answer(l));
-            case Step.CallbackOffer offer -> CompletableFuture.completedFuture(Event.CallbackAnswer.declined());
+            case Step.CallbackOffer offer -> callbackOffer == null
+                    ? CompletableFuture.completedFuture(Event.CallbackAnswer.declined())
+                    : callbackOffer.apply(offer.prompt()).thenApply(number -> number
+                            .map(n -> new Event.CallbackAnswer(true, n)).orElseGet(Event.CallbackAnswer::declined));
             case Step.Route r -> throw new IllegalStateException("a route ends the IVR");
             case Step.Hangup h -> throw new IllegalStateException("a hang-up ends the IVR");
         };

@@ -9,7 +9,7 @@ import java.util.Map;
 import org.hotline.config.ConfigLoader;
 
 /** Flows for the tests: the sandbox's shipped sample, or one written in the test. */
-final class IvrFlows {
+public final class IvrFlows {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
@@ -23,7 +23,7 @@ final class IvrFlows {
     }
 
     /** A flow from {@code nodes} (YAML) entered at {@code start}, in English only, no VIP skip. */
-    static IvrFlow of(String start, String nodes) {
+    public static IvrFlow of(String start, String nodes) {
         IvrProblems problems = new IvrProblems("ivr.", null);
         IvrFlow flow = new IvrFlowReader(problems).read(definition(start, nodes));
         if (flow != null) {

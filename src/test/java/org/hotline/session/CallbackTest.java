@@ -223,6 +223,37 @@ class CallbackTest {
     }
 
     @Test
+    void aCallbackTakenAtAnIvrNodeWaitsInTheQueueItsAcceptedBranchRoutesTo() {
+        roster.changePresence("1001", AgentPresence.PAUSED, "break");
+        CallFlowSettings withIvr = new CallFlowSettings(flow.queue(), flow.skill(), flow.agentChannel(), flow.waitPoll(),
+                flow.welcomePrompt(), flow.apologyPrompt(), flow.agentApologyCue(), flow.musicClass(), standards,
+                flow.greeting(), flow.maxWait(), flow.maxWaitPrompt(), Optional.of(org.hotline.ivr.IvrFlows.of("offer", """
+                offer: { type: callback-offer, prompt: offer-callback, accepted: queue, declined: queue }
+                queue: { type: route, queue: support }
+                """)), flow.queues());
+        HotlineCallScript ivrScript = new HotlineCallScript(withIvr, roster, acd, liveCalls, records::add,
+                new CallerIdentification(new HotlineCallEndsTest.NoCustomers(), n -> n, Runnable::run), floor, clock, desk);
+        FakeAsterisk caller = new FakeAsterisk(ivrScript, CALL, CALLER, Duration.ofSeconds(10));
+        assertEquals("ANSWER", caller.next());
+        caller.reply("200 result=0");
+        String offer = eventually("the IVR's offer", () -> caller.quiet() ? null : caller.next());
+        assertTrue(offer.startsWith("GET DATA \"hotline/offer-callback\""), offer);
+        caller.reply("200 result=1");
+        assertTrue(caller.next().startsWith("GET DATA \"hotline/callback-number\""));
+        caller.reply("200 result=1");
+        assertTrue(caller.next().startsWith("STREAM FILE \"hotline/callback-confirmed\""));
+        caller.reply("200 result=0 endpos=8000");
+        assertTrue(caller.next().startsWith("SET MUSIC ON"), "into the queue of the accepted branch");
+        caller.reply("200 result=0");
+        assertTrue(eventually("the end", () -> caller.quiet() ? null : caller.next()).startsWith("SET VARIABLE \"HOTLINE_DONE\""));
+        CallRecord asked = recordOf(CALL);
+        assertEquals(CallOutcome.CALLBACK_REQUESTED, asked.outcome());
+        assertEquals(CALLER, asked.callback().number());
+        assertEquals("accepted", asked.ivr().entered().get("callback"));
+        eventually("the callback keeping the place", () -> liveCalls.find(CALL + "-callback").isPresent());
+    }
+
+    @Test
     void aKeyedNumberMustHaveAnAllowedLength() {
         CallbackDialogue dialogue = new CallbackDialogue(null, settings, CALLER);
         assertEquals(Optional.of(CALLER), dialogue.numberFrom("1"));
