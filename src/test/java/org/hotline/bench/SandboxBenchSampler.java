@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -23,8 +24,12 @@ import java.util.function.Supplier;
  */
 final class SandboxBenchSampler {
 
-    /** Cumulative CPU seconds at one moment. */
-    record Sample(long nanos, double hotline, double asterisk, double host, double sipp) {
+    /**
+     * Cumulative CPU seconds at one moment, Hotline's also per thread group, and the calls the
+     * callers' SIPp had ended by then (successful or failed; 0 before it started).
+     */
+    record Sample(long nanos, double hotline, double asterisk, double host, double sipp, long callsEnded,
+                  Map<String, Double> hotlineThreads) {
     }
 
     private final long hotlinePid;
@@ -33,6 +38,7 @@ final class SandboxBenchSampler {
     private final List<Sample> series = new ArrayList<>();
     /** per SIPp pid: CPU seconds at the series' start (0 for later ones) and at the last reading */
     private final Map<Long, double[]> sipp = new HashMap<>();
+    private volatile LongSupplier callsEnded = () -> 0;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "sandbox-bench-sampler");
         t.setDaemon(true);
@@ -43,6 +49,11 @@ final class SandboxBenchSampler {
         this.hotlinePid = hotlinePid;
         this.asteriskPid = asteriskPid;
         this.sippPids = sippPids;
+    }
+
+    /** Where the samples read the calls ended so far (the callers' SIPp, once it runs). */
+    void countCallsWith(LongSupplier ended) {
+        this.callsEnded = ended;
     }
 
     /** Takes the first readings and samples once a second from then on. */
@@ -72,7 +83,8 @@ final class SandboxBenchSampler {
             sippSum += seen[1] - seen[0];
         }
         Sample s = new Sample(System.nanoTime(), SandboxBenchProc.cpuSeconds(hotlinePid),
-                SandboxBenchProc.cpuSeconds(asteriskPid), SandboxBenchProc.hostBusySeconds(), sippSum);
+                SandboxBenchProc.cpuSeconds(asteriskPid), SandboxBenchProc.hostBusySeconds(), sippSum,
+                callsEnded.getAsLong(), SandboxBenchProc.threadCpuSeconds(hotlinePid));
         series.add(s);
         return s;
     }
@@ -113,6 +125,22 @@ final class SandboxBenchSampler {
             }
         }
         return peak;
+    }
+
+    /**
+     * Hotline's CPU seconds per thread group between two samples, the busiest first (groups below
+     * 1 % of the total are left out). A thread that ended in between counts nothing.
+     */
+    static Map<String, Double> threadSeconds(Sample from, Sample to) {
+        Map<String, Double> spent = new HashMap<>();
+        to.hotlineThreads().forEach((group, seconds) ->
+                spent.put(group, seconds - from.hotlineThreads().getOrDefault(group, 0.0)));
+        double total = spent.values().stream().mapToDouble(Double::doubleValue).sum();
+        Map<String, Double> busiest = new java.util.LinkedHashMap<>();
+        spent.entrySet().stream().filter(e -> e.getValue() > 0.01 * total)
+                .sorted((a, b) -> Double.compare(b.getValue(), a.getValue()))
+                .forEach(e -> busiest.put(e.getKey(), e.getValue()));
+        return busiest;
     }
 
     synchronized double seconds() {
