@@ -561,13 +561,7 @@ public final class SandboxBench {
 
     /** CPU seconds of Hotline's JIT compiler threads (C1, C2) between two samples. */
     private static double jit(Sample from, Sample to) {
-        double s = 0;
-        for (Map.Entry<String, Double> e : to.hotlineThreads().entrySet()) {
-            if (e.getKey().contains("CompilerThre")) {
-                s += e.getValue() - from.hotlineThreads().getOrDefault(e.getKey(), 0.0);
-            }
-        }
-        return s;
+        return SandboxBenchSampler.jitSeconds(to) - SandboxBenchSampler.jitSeconds(from);
     }
 
     /** The busiest thread groups' CPU per call: where Hotline's share goes (JIT and GC threads included). */

@@ -155,15 +155,31 @@ final class SandboxBenchSampler {
         return asteriskPid;
     }
 
-    /** The series as cores per second, for a look at the run's shape (t, hotline, asterisk, sipp, host). */
+    /** Hotline's JIT compiler threads' (C1, C2) CPU seconds so far. */
+    static double jitSeconds(Sample s) {
+        double sum = 0;
+        for (Map.Entry<String, Double> e : s.hotlineThreads().entrySet()) {
+            if (e.getKey().contains("CompilerThre")) {
+                sum += e.getValue();
+            }
+        }
+        return sum;
+    }
+
+    /**
+     * The series as cores per second, for a look at the run's shape (t, hotline, its JIT compiler
+     * threads, asterisk, sipp, host) and the calls ended so far.
+     */
     synchronized void write(Path csv) throws IOException {
-        List<String> lines = new ArrayList<>(List.of("t_s,hotline_cores,asterisk_cores,sipp_cores,host_busy_cores"));
+        List<String> lines = new ArrayList<>(List.of(
+                "t_s,hotline_cores,hotline_jit_cores,asterisk_cores,sipp_cores,host_busy_cores,calls_ended"));
         for (int i = 1; i < series.size(); i++) {
             Sample a = series.get(i - 1);
             Sample b = series.get(i);
-            lines.add(String.format(Locale.ROOT, "%.1f,%.3f,%.3f,%.3f,%.3f", (b.nanos() - first().nanos()) / 1e9,
-                    cores(a, b, Sample::hotline), cores(a, b, Sample::asterisk), cores(a, b, Sample::sipp),
-                    cores(a, b, Sample::host)));
+            lines.add(String.format(Locale.ROOT, "%.1f,%.3f,%.3f,%.3f,%.3f,%.3f,%d", (b.nanos() - first().nanos()) / 1e9,
+                    cores(a, b, Sample::hotline), cores(a, b, SandboxBenchSampler::jitSeconds),
+                    cores(a, b, Sample::asterisk), cores(a, b, Sample::sipp), cores(a, b, Sample::host),
+                    b.callsEnded()));
         }
         Files.write(csv, lines);
     }
