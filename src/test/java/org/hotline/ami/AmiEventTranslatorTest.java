@@ -190,14 +190,19 @@ class AmiEventTranslatorTest {
                 "Hangup", "DeviceStateChange", "QueueMemberStatus", "NewConnectedLine", "BridgeLeave",
                 "SoftHangupRequest", "HangupRequest", "MusicOnHoldStart", "MusicOnHoldStop", "BridgeCreate",
                 "BridgeDestroy", "VarSet", "Newexten", "NewCallerid", "DTMFBegin", "DTMFEnd", "AgentCalled",
-                "QueueCallerJoin", "QueueCallerLeave", "Cdr", "Cel", "RTCPSent", "PeerStatus", "ContactStatus");
+                "QueueCallerJoin", "QueueCallerLeave", "QueueCallerAbandon", "AgentConnect", "AgentComplete",
+                "AgentRingNoAnswer", "UserEvent", "Hold", "Unhold", "AttendedTransfer", "BlindTransfer", "Pickup",
+                "ChanSpyStart", "ChanSpyStop", "MixMonitorStart", "MixMonitorStop", "LocalBridge", "Rename",
+                "ExtensionStatus", "PresenceStateChange", "Cdr", "Cel", "RTCPSent", "PeerStatus", "ContactStatus",
+                "FullyBooted", "Shutdown", "Reload");
         java.util.regex.Pattern filter = java.util.regex.Pattern.compile(
                 AmiEventTranslator.eventFilter().replace("[[:space:]]", "\\s"));
         for (String name : seen) {
-            boolean translated = translator.translate(msg("Event: " + name + "\n" + ALL_FIELDS)).isPresent();
+            // FullyBooted is the client's own (it waits for it), not the translator's
+            boolean translated = name.equals("FullyBooted")
+                    || translator.translate(msg("Event: " + name + "\n" + ALL_FIELDS)).isPresent();
             boolean passes = filter.matcher("Event: " + name + "\r\nPrivilege: call,all\r\n").find();
             assertEquals(translated, passes, name + ": translated " + translated + ", let through " + passes);
         }
-        assertTrue(filter.matcher("Event: FullyBooted\r\n").find(), "the client waits for FullyBooted");
     }
 }
