@@ -83,6 +83,8 @@ import redis.clients.jedis.UnifiedJedis;
 public final class Hotline implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Hotline.class);
+    /** How long the board's KPIs may lag a call's end: the calls ending meanwhile share one refresh. */
+    private static final Duration BOARD_SETTLE = Duration.ofSeconds(1);
 
     private final Deque<AutoCloseable> started = new ArrayDeque<>();
     private final AgentRoster roster;
@@ -177,7 +179,8 @@ public final class Hotline implements AutoCloseable {
                 }
                 if (event instanceof FloorEvent.CallEnded ended) {
                     metrics.callEnded(ended.record().outcome());
-                    blocking.execute(boardFigures::refresh);
+                    // one refresh per second at most for the calls that end: each reads all of today's intervals
+                    boardFigures.callEnded(ticker, blocking, BOARD_SETTLE);
                 }
             });
             ticker.scheduleWithFixedDelay(() -> tick(roster::tick, watch::tick, acd::tick), 1, 1, TimeUnit.SECONDS);

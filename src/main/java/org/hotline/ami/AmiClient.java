@@ -203,6 +203,7 @@ public final class AmiClient implements AutoCloseable {
                 return;
             }
             log.info("AMI logged in to {} as {} ({})", options.address(), options.username(), s.banner);
+            filterEvents(s);
             status = "logged in to " + options.address() + ", resyncing";
             loop.schedule(() -> s.fullyBooted.complete(false), options.fullyBootedWait().toMillis(), TimeUnit.MILLISECONDS);
             s.fullyBooted.thenCompose(booted -> {
@@ -212,6 +213,21 @@ public final class AmiClient implements AutoCloseable {
                 return resync.run(s.conn, options, live);
             }).whenComplete((result, resyncErr) -> resynced(s, result, resyncErr));
         });
+    }
+
+    /**
+     * Asks Asterisk to send this session only the events Hotline uses (half of a call's events are
+     * not), so that neither side spends CPU on the others. It needs the {@code system} write
+     * permission in manager.conf; without it every event still comes, and is ignored as before.
+     */
+    private void filterEvents(Session s) {
+        s.conn.send(AmiAction.of("Filter").with("Operation", "Add").with("Filter", AmiEventTranslator.eventFilter()),
+                options.actionTimeout()).whenComplete((ok, err) -> {
+                    if (err != null && s.conn.isOpen()) {
+                        log.info("AMI: Asterisk did not take the event filter ({}); every event comes through",
+                                rootMessage(unwrap(err)));
+                    }
+                });
     }
 
     private void resynced(Session s, AmiResync.Result result, Throwable err) {

@@ -40,6 +40,27 @@ public final class AmiEventTranslator {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
+    /**
+     * The live events {@link #translate} turns into domain events (its cases below), and
+     * {@code FullyBooted}, which the client waits for after its login: the only events Hotline asks
+     * Asterisk for ({@link #eventFilter}). A case added to {@link #translate} belongs here too
+     * ({@code AmiEventTranslatorTest} checks that they agree).
+     */
+    public static final List<String> USED_EVENTS = List.of("Newchannel", "Newstate", "DialBegin", "DialState",
+            "DialEnd", "BridgeEnter", "Hangup", "DeviceStateChange", "FullyBooted", "OriginateResponse");
+
+    /**
+     * The session filter ({@code Action: Filter}) that lets only {@link #USED_EVENTS} through: a POSIX
+     * regular expression on the event's text, which starts {@code Event: <name>\r\n}. The name ends at
+     * the white space, so that {@code Hangup} does not also let {@code HangupRequest} through.
+     * A call raises about 30 events, half of which Hotline has no use for (QueueMemberStatus,
+     * NewConnectedLine, BridgeLeave, SoftHangupRequest, MusicOnHoldStart, ...). Answers to actions
+     * ({@code DeviceStateList}, {@code CoreShowChannels}) are not events and are never filtered.
+     */
+    public static String eventFilter() {
+        return "^Event: (" + String.join("|", USED_EVENTS) + ")[[:space:]]";
+    }
+
     /** A live event (or a {@code DeviceStateList} item) as a domain event, if it is one Hotline uses. */
     public Optional<TelephonyEvent> translate(AmiMessage m) {
         String name = m.eventName();

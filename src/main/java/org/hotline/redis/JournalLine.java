@@ -1,11 +1,17 @@
 package org.hotline.redis;
 
+import com.fasterxml.jackson.annotation.JsonRawValue;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.zip.CRC32C;
+import org.hotline.call.CallRecord;
 import org.hotline.json.Json;
+import org.hotline.metrics.KpiCounters;
 
 /**
  * The text form of a {@link JournalEntry}: one JSON object per line, its last field a CRC-32C of
@@ -14,6 +20,11 @@ import org.hotline.json.Json;
  * <pre>{"seq":1,...,"contribution":{...},"crc":"89abcdef"}</pre>
  * The CRC covers the UTF-8 bytes of the same object without its {@code crc} field, i.e. the line
  * with {@code ,"crc":"89abcdef"} removed. Thread-safe.
+ *
+ * <p>The record inside an entry for Redis is the very JSON Redis stores. So that a record is not
+ * turned into JSON twice (once here on the journal's thread, once for Redis on the writer's), the
+ * line is made from the record's JSON, which is kept until {@link #recordJson} takes it; a record
+ * that was not journaled (no journal, or read back from disk) is written anew.
  */
 final class JournalLine {
 
@@ -32,17 +43,73 @@ final class JournalLine {
         }
     }
 
+    /** Records journaled for Redis whose JSON the writer has not taken yet; the oldest go beyond this. */
+    private static final int KEPT_RECORDS = 1024;
+
+    /**
+     * A {@link JournalEntry} as it is written, field for field in the same order, with its record's
+     * JSON already made: the line is the same as the entry's own JSON.
+     */
+    private record Wire(long seq, JournalEntry.Kind kind, String callId, String part, Instant at,
+                        @JsonRawValue String record, KpiCounters contribution) {
+    }
+
+    /** A record by identity: the writer asks for the very instance the journal wrote. */
+    private record Same(CallRecord record) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Same other && other.record == record;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(record);
+        }
+    }
+
     private final ObjectMapper json = Json.newMapper();
+    private final Map<Same, String> kept = new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Same, String> eldest) {
+            return size() > KEPT_RECORDS;
+        }
+    };
 
     /** The line for {@code entry}, without the line feed. */
     String encode(JournalEntry entry) {
         String body;
         try {
-            body = json.writeValueAsString(entry);
+            String record = json.writeValueAsString(entry.record());
+            body = json.writeValueAsString(new Wire(entry.seq(), entry.kind(), entry.callId(), entry.part(), entry.at(),
+                    record, entry.contribution()));
+            if (entry.forRedis()) {
+                synchronized (kept) {
+                    kept.put(new Same(entry.record()), record);
+                }
+            }
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("call " + entry.callId() + " cannot be written as JSON", e);
         }
         return body.substring(0, body.length() - 1) + CRC_FIELD + crc(body) + "\"}";
+    }
+
+    /**
+     * The JSON of {@code record} as Redis stores it: the one made when its entry was journaled
+     * (taken, so it is not kept longer), else made now.
+     */
+    String recordJson(CallRecord record) {
+        String made;
+        synchronized (kept) {
+            made = kept.remove(new Same(record));
+        }
+        if (made != null) {
+            return made;
+        }
+        try {
+            return json.writeValueAsString(record);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("call " + record.id() + " cannot be written as JSON", e);
+        }
     }
 
     /**

@@ -1,7 +1,5 @@
 package org.hotline.redis;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -15,7 +13,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.hotline.call.CallHistory;
 import org.hotline.call.CallRecord;
-import org.hotline.json.Json;
 import org.hotline.metrics.FirstContactRule;
 import org.hotline.metrics.KpiCounters;
 import org.hotline.metrics.KpiRules;
@@ -57,7 +54,7 @@ public final class RedisCallHistory implements CallHistory, AutoCloseable {
     private final RedisOptions options;
     private final JournalOptions journalOptions;
     private final RedisKeys keys;
-    private final ObjectMapper json = Json.newMapper();
+    private final JournalLine codec = new JournalLine();
     private final JedisPooled jedis;
     private final JournalFiles files;
     private final String journalUnavailable;
@@ -77,7 +74,6 @@ public final class RedisCallHistory implements CallHistory, AutoCloseable {
         this.keys = new RedisKeys(options.keyPrefix());
         this.jedis = new JedisPooled(new HostAndPort(options.host(), options.port()), clientConfig(options),
                 poolConfig(options));
-        JournalLine codec = new JournalLine();
         JournalFiles opened = null;
         String problem = null;
         if (journalOptions != null) {
@@ -250,13 +246,9 @@ public final class RedisCallHistory implements CallHistory, AutoCloseable {
                 entry.at(), guard, amendment ? null : firstContact));
     }
 
+    /** The record's JSON: the journal's, made as it wrote the entry, or made now. */
     private String json(CallRecord record) {
-        Objects.requireNonNull(record, "record");
-        try {
-            return json.writeValueAsString(record);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("call " + record.id() + " cannot be written as JSON", e);
-        }
+        return codec.recordJson(Objects.requireNonNull(record, "record"));
     }
 
     @Override

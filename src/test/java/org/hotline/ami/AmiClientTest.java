@@ -109,6 +109,10 @@ class AmiClientTest {
         assertTrue(client.status().startsWith("connected to 127.0.0.1:" + server.port() + " as hotline"), client.status());
         AmiMessage login = server.nextAction("Login", WAIT);
         assertEquals("on", login.value("Events"));
+        // only the events Hotline uses; this fake answers Filter with an error, and the client goes on
+        AmiMessage filter = server.nextAction("Filter", WAIT);
+        assertEquals("Add", filter.value("Operation"));
+        assertEquals(AmiEventTranslator.eventFilter(), filter.value("Filter"));
     }
 
     @Test

@@ -186,6 +186,10 @@ public final class SandboxBench {
                 "-trace_stat", "-stf", STATS_FILE, "-fd", "1", "127.0.0.1:5060"), plan.workDir());
         sipps.add(callers);
         cleanup.add("the callers' SIPp", callers::close);
+        sampler.countCallsWith(() -> {
+            Map<String, String> s = callers.stats(STATS_FILE);
+            return longOf(s, "SuccessfulCall(C)") + longOf(s, "FailedCall(C)");
+        });
         long peakCurrent = watch(callers, sampler, redis, plan.keyPrefix(),
                 plan.calls() / plan.rate() + plan.holdS() + 120);
         sampler.stop();
@@ -384,9 +388,26 @@ public final class SandboxBench {
         rows.put("Hotline CPU / Asterisk CPU: run / run's 2nd half",
                 fmt(100 * (last.hotline() - first.hotline()) / (last.asterisk() - first.asterisk())) + " % / "
                         + fmt(100 * (last.hotline() - half.hotline()) / (last.asterisk() - half.asterisk())) + " %");
-        rows.put("CPU per call offered: Hotline / Asterisk (ms)",
+        rows.put("CPU per call offered, whole run (JVM warm-up in): Hotline / Asterisk (ms)",
                 fmt(1000 * (last.hotline() - first.hotline()) / created) + " / "
                         + fmt(1000 * (last.asterisk() - first.asterisk()) / created));
+        // The JVM compiles and loads classes in the first calls; the second half's calls are the
+        // warm steady state. Calls ended in a window (SIPp's count) divide that window's CPU.
+        long firstHalfCalls = half.callsEnded() - first.callsEnded();
+        long secondHalfCalls = last.callsEnded() - half.callsEnded();
+        rows.put("CPU per call ended, run's 1st half (warm-up): Hotline / Asterisk (ms)",
+                perCall(first, half, firstHalfCalls, Sample::hotline) + " / "
+                        + perCall(first, half, firstHalfCalls, Sample::asterisk) + " (" + firstHalfCalls + " calls)");
+        rows.put("CPU per call ended, run's 2nd half (steady state): Hotline / Asterisk (ms)",
+                perCall(half, last, secondHalfCalls, Sample::hotline) + " / "
+                        + perCall(half, last, secondHalfCalls, Sample::asterisk) + " (" + secondHalfCalls + " calls)");
+        // The JIT compiler threads' share falls towards nothing as the JVM warms (a method called once a
+        // call takes thousands of calls to reach C2), so the server's own steady cost is the rest.
+        rows.put("Hotline CPU per call ended, run's 2nd half, JIT compiler threads apart: rest / JIT (ms)",
+                secondHalfCalls > 0 ? fmt(1000 * (last.hotline() - half.hotline() - jit(half, last)) / secondHalfCalls)
+                        + " / " + fmt(1000 * jit(half, last) / secondHalfCalls) : "?");
+        rows.put("Hotline CPU by thread, whole run (ms per call offered)", byThread(first, last, created));
+        rows.put("Hotline CPU by thread, run's 2nd half (ms per call ended)", byThread(half, last, secondHalfCalls));
         rows.put("SIPp CPU (" + sampler.sippProcesses() + " processes), cores avg",
                 fmt3(SandboxBenchSampler.cores(first, last, Sample::sipp)));
         rows.put("host CPU busy (all processes, others' too), cores avg / busiest s",
@@ -532,6 +553,26 @@ public final class SandboxBench {
         return fmt3(SandboxBenchSampler.cores(idle.first(), idle.last(), figure)) + " / "
                 + fmt3(SandboxBenchSampler.cores(first, last, figure)) + " / "
                 + fmt3(SandboxBenchSampler.cores(half, last, figure)) + " / " + fmt3(run.peakCores(figure));
+    }
+
+    private static String perCall(Sample from, Sample to, long calls, ToDoubleFunction<Sample> figure) {
+        return calls > 0 ? fmt(1000 * (figure.applyAsDouble(to) - figure.applyAsDouble(from)) / calls) : "?";
+    }
+
+    /** CPU seconds of Hotline's JIT compiler threads (C1, C2) between two samples. */
+    private static double jit(Sample from, Sample to) {
+        return SandboxBenchSampler.jitSeconds(to) - SandboxBenchSampler.jitSeconds(from);
+    }
+
+    /** The busiest thread groups' CPU per call: where Hotline's share goes (JIT and GC threads included). */
+    private static String byThread(Sample from, Sample to, long calls) {
+        if (calls <= 0) {
+            return "?";
+        }
+        List<String> parts = new ArrayList<>();
+        SandboxBenchSampler.threadSeconds(from, to).entrySet().stream().limit(8)
+                .forEach(e -> parts.add(e.getKey().strip() + " " + fmt(1000 * e.getValue() / calls)));
+        return parts.isEmpty() ? "-" : String.join(", ", parts);
     }
 
     private static String cores(double avg, double peak) {

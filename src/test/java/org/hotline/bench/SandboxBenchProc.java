@@ -3,7 +3,9 @@ package org.hotline.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.OptionalLong;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -29,6 +31,36 @@ final class SandboxBenchProc {
         } catch (IOException | RuntimeException e) {
             return Double.NaN;
         }
+    }
+
+    /**
+     * CPU seconds (user + system) of each live thread of {@code pid}, summed per thread group: the
+     * thread's name with its numbers replaced by N ({@code fastagi-4-1} and {@code fastagi-4-2} are
+     * {@code fastagi-N-N}; {@code C2 CompilerThre}, {@code GC Thread#N}: a number right after a capital
+     * letter stays). Empty once it is gone.
+     */
+    static Map<String, Double> threadCpuSeconds(long pid) {
+        Map<String, Double> groups = new TreeMap<>();
+        try (Stream<Path> tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                String stat = read(task.resolve("stat"));
+                int open = stat.indexOf('(');
+                int close = stat.lastIndexOf(')');
+                if (open < 0 || close < open) {
+                    continue; // the thread ended between the listing and the read
+                }
+                String name = stat.substring(open + 1, close).replaceAll("(?<![A-Z])[0-9]+", "N");
+                String[] f = stat.substring(close + 2).split(" ");
+                try {
+                    groups.merge(name, (Long.parseLong(f[11]) + Long.parseLong(f[12])) / TICKS_PER_SECOND, Double::sum);
+                } catch (RuntimeException torn) {
+                    // a partial read of a dying thread: it counts no more
+                }
+            }
+        } catch (IOException | RuntimeException gone) {
+            return groups;
+        }
+        return groups;
     }
 
     /** CPU time the whole host spent busy (everything but idle and iowait), in seconds. */

@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -23,8 +24,12 @@ import java.util.function.Supplier;
  */
 final class SandboxBenchSampler {
 
-    /** Cumulative CPU seconds at one moment. */
-    record Sample(long nanos, double hotline, double asterisk, double host, double sipp) {
+    /**
+     * Cumulative CPU seconds at one moment, Hotline's also per thread group, and the calls the
+     * callers' SIPp had ended by then (successful or failed; 0 before it started).
+     */
+    record Sample(long nanos, double hotline, double asterisk, double host, double sipp, long callsEnded,
+                  Map<String, Double> hotlineThreads) {
     }
 
     private final long hotlinePid;
@@ -33,6 +38,7 @@ final class SandboxBenchSampler {
     private final List<Sample> series = new ArrayList<>();
     /** per SIPp pid: CPU seconds at the series' start (0 for later ones) and at the last reading */
     private final Map<Long, double[]> sipp = new HashMap<>();
+    private volatile LongSupplier callsEnded = () -> 0;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "sandbox-bench-sampler");
         t.setDaemon(true);
@@ -43,6 +49,11 @@ final class SandboxBenchSampler {
         this.hotlinePid = hotlinePid;
         this.asteriskPid = asteriskPid;
         this.sippPids = sippPids;
+    }
+
+    /** Where the samples read the calls ended so far (the callers' SIPp, once it runs). */
+    void countCallsWith(LongSupplier ended) {
+        this.callsEnded = ended;
     }
 
     /** Takes the first readings and samples once a second from then on. */
@@ -72,7 +83,8 @@ final class SandboxBenchSampler {
             sippSum += seen[1] - seen[0];
         }
         Sample s = new Sample(System.nanoTime(), SandboxBenchProc.cpuSeconds(hotlinePid),
-                SandboxBenchProc.cpuSeconds(asteriskPid), SandboxBenchProc.hostBusySeconds(), sippSum);
+                SandboxBenchProc.cpuSeconds(asteriskPid), SandboxBenchProc.hostBusySeconds(), sippSum,
+                callsEnded.getAsLong(), SandboxBenchProc.threadCpuSeconds(hotlinePid));
         series.add(s);
         return s;
     }
@@ -115,6 +127,22 @@ final class SandboxBenchSampler {
         return peak;
     }
 
+    /**
+     * Hotline's CPU seconds per thread group between two samples, the busiest first (groups below
+     * 1 % of the total are left out). A thread that ended in between counts nothing.
+     */
+    static Map<String, Double> threadSeconds(Sample from, Sample to) {
+        Map<String, Double> spent = new HashMap<>();
+        to.hotlineThreads().forEach((group, seconds) ->
+                spent.put(group, seconds - from.hotlineThreads().getOrDefault(group, 0.0)));
+        double total = spent.values().stream().mapToDouble(Double::doubleValue).sum();
+        Map<String, Double> busiest = new java.util.LinkedHashMap<>();
+        spent.entrySet().stream().filter(e -> e.getValue() > 0.01 * total)
+                .sorted((a, b) -> Double.compare(b.getValue(), a.getValue()))
+                .forEach(e -> busiest.put(e.getKey(), e.getValue()));
+        return busiest;
+    }
+
     synchronized double seconds() {
         return (last().nanos() - first().nanos()) / 1e9;
     }
@@ -127,15 +155,31 @@ final class SandboxBenchSampler {
         return asteriskPid;
     }
 
-    /** The series as cores per second, for a look at the run's shape (t, hotline, asterisk, sipp, host). */
+    /** Hotline's JIT compiler threads' (C1, C2) CPU seconds so far. */
+    static double jitSeconds(Sample s) {
+        double sum = 0;
+        for (Map.Entry<String, Double> e : s.hotlineThreads().entrySet()) {
+            if (e.getKey().contains("CompilerThre")) {
+                sum += e.getValue();
+            }
+        }
+        return sum;
+    }
+
+    /**
+     * The series as cores per second, for a look at the run's shape (t, hotline, its JIT compiler
+     * threads, asterisk, sipp, host) and the calls ended so far.
+     */
     synchronized void write(Path csv) throws IOException {
-        List<String> lines = new ArrayList<>(List.of("t_s,hotline_cores,asterisk_cores,sipp_cores,host_busy_cores"));
+        List<String> lines = new ArrayList<>(List.of(
+                "t_s,hotline_cores,hotline_jit_cores,asterisk_cores,sipp_cores,host_busy_cores,calls_ended"));
         for (int i = 1; i < series.size(); i++) {
             Sample a = series.get(i - 1);
             Sample b = series.get(i);
-            lines.add(String.format(Locale.ROOT, "%.1f,%.3f,%.3f,%.3f,%.3f", (b.nanos() - first().nanos()) / 1e9,
-                    cores(a, b, Sample::hotline), cores(a, b, Sample::asterisk), cores(a, b, Sample::sipp),
-                    cores(a, b, Sample::host)));
+            lines.add(String.format(Locale.ROOT, "%.1f,%.3f,%.3f,%.3f,%.3f,%.3f,%d", (b.nanos() - first().nanos()) / 1e9,
+                    cores(a, b, Sample::hotline), cores(a, b, SandboxBenchSampler::jitSeconds),
+                    cores(a, b, Sample::asterisk), cores(a, b, Sample::sipp), cores(a, b, Sample::host),
+                    b.callsEnded()));
         }
         Files.write(csv, lines);
     }

@@ -36,4 +36,20 @@ class JournalLineTest {
         assertThrows(JournalLine.CorruptLineException.class, () -> codec.decode(""));
         assertThrows(JournalLine.CorruptLineException.class, () -> codec.decode("\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0"));
     }
+    @Test
+    void theLineIsTheEntrysOwnJsonAndItsRecordIsWhatRedisStores() throws Exception {
+        String line = codec.encode(entry);
+        // the entry written whole by the shared mapper, as the journal wrote it before the record's JSON was reused
+        String whole = Json.newMapper().writeValueAsString(entry);
+        assertEquals(whole.substring(0, whole.length() - 1), line.substring(0, line.length() - 18));
+        String record = Json.newMapper().writeValueAsString(entry.record());
+        assertEquals(record, codec.recordJson(entry.record()), "the journal's JSON");
+        assertEquals(record, codec.recordJson(entry.record()), "made anew once taken");
+        JournalEntry live = new JournalEntry(43, JournalEntry.Kind.LIVE, "c1", null, entry.at(), entry.record(),
+                KpiCounters.ZERO);
+        String liveWhole = Json.newMapper().writeValueAsString(live);
+        String liveLine = codec.encode(live);
+        assertEquals(liveWhole.substring(0, liveWhole.length() - 1), liveLine.substring(0, liveLine.length() - 18));
+        assertEquals(live, codec.decode(liveLine));
+    }
 }
