@@ -69,8 +69,14 @@ final class CenterDesk implements AgentDesk {
 
     @Override
     public CallRecord dispose(String callId, Disposition disposition) {
-        if (liveCalls.find(callId).isPresent()) {
-            throw new IllegalStateException("call " + callId + " is still in progress; dispose of it after it ends");
+        Optional<LiveCall> live = liveCalls.find(callId);
+        if (live.isPresent()) {
+            LiveCall call = live.get();
+            if (!call.conversationOver()) {
+                throw new IllegalStateException("call " + callId + " is still in progress; dispose of it after it ends");
+            }
+            // the agent hung up and the caller answers the survey: the disposition lands when the call ends
+            return aftercare.disposeWhenEnded(call, disposition);
         }
         return aftercare.dispose(callId, disposition);
     }

@@ -297,6 +297,11 @@ public final class LiveCall {
         }
     }
 
+    /** The agent's side of the conversation ended and the caller is still on the line (in the survey). */
+    public synchronized boolean conversationOver() {
+        return conversationEndedAt != null && endedAt == null;
+    }
+
     /** The caller was offered a callback and answered it (took it, with the number, or declined). */
     public synchronized void callbackOffered(CallRecord.CallbackOffer offer) {
         callback = offer;

@@ -8,6 +8,7 @@ import org.hotline.call.AgentRoster;
 import org.hotline.call.CallHistory;
 import org.hotline.call.CallRecord;
 import org.hotline.call.Disposition;
+import org.hotline.call.LiveCall;
 import org.hotline.metrics.AgentDayFigures;
 import org.hotline.metrics.KpiCounters;
 
@@ -39,6 +40,12 @@ public final class CallAftercare {
     };
     /** Each agent's last answered call: the one whose customer they may still read in wrap-up. */
     private final Map<String, String> lastCallOfAgent = new LinkedHashMap<>();
+    /**
+     * What the agent gave or finished while their caller was still answering the survey (the
+     * record did not exist yet): applied when the call ends. Bounded like {@link #recent}.
+     */
+    private final Map<String, Disposition> dispositionsDue = bounded();
+    private final Map<String, Double> wrapUpsDue = bounded();
 
     public CallAftercare(CallHistory history, CallerIdentification identification, AgentRoster roster,
                          AgentDayFigures figures) {
@@ -49,13 +56,43 @@ public final class CallAftercare {
     }
 
     /** The call ended and its record went to the store. */
-    public synchronized void callEnded(CallRecord record) {
-        figures.callEnded(record);
-        identification.recordCall(record);
-        if (record.agent() != null) {
-            recent.put(record.id(), record);
-            lastCallOfAgent.put(record.agent(), record.id());
+    public void callEnded(CallRecord record) {
+        Disposition disposition;
+        Double wrapUpSeconds;
+        synchronized (this) {
+            figures.callEnded(record);
+            identification.recordCall(record);
+            if (record.agent() != null) {
+                recent.put(record.id(), record);
+                lastCallOfAgent.put(record.agent(), record.id());
+            }
+            disposition = dispositionsDue.remove(record.id());
+            wrapUpSeconds = wrapUpsDue.remove(record.id());
         }
+        if (wrapUpSeconds != null) {
+            amendWrapUp(record.id(), wrapUpSeconds);
+        }
+        if (disposition != null && record.agent() != null) {
+            storeDisposition(record.id(), disposition);
+        }
+    }
+
+    /**
+     * A disposition for a call whose agent hung up while the caller answers the survey: it ends
+     * the agent's wrap-up now and lands on the record when the call ends.
+     *
+     * @return the call as it stands, with the disposition
+     */
+    public CallRecord disposeWhenEnded(LiveCall call, Disposition disposition) {
+        CallRecord now = call.toRecord(roster.clock().instant());
+        if (now.agent() == null) {
+            throw new IllegalStateException("no agent took call " + call.id() + "; there is nothing to dispose");
+        }
+        synchronized (this) {
+            dispositionsDue.put(call.id(), disposition);
+        }
+        roster.endWrapUp(now.agent(), call.id());
+        return now.withDisposition(disposition);
     }
 
     /**
@@ -67,7 +104,6 @@ public final class CallAftercare {
      */
     public CallRecord dispose(String callId, Disposition disposition) {
         remember(callId);
-        CallRecord updated;
         synchronized (this) {
             CallRecord record = recent.get(callId);
             if (record == null) {
@@ -76,12 +112,20 @@ public final class CallAftercare {
             if (record.agent() == null) {
                 throw new IllegalStateException("no agent took call " + callId + "; there is nothing to dispose");
             }
-            updated = record.withDisposition(disposition);
+        }
+        CallRecord updated = storeDisposition(callId, disposition);
+        roster.endWrapUp(updated.agent(), callId);
+        return updated;
+    }
+
+    private CallRecord storeDisposition(String callId, Disposition disposition) {
+        CallRecord updated;
+        synchronized (this) {
+            updated = recent.get(callId).withDisposition(disposition);
             history.append(updated, KpiCounters.ZERO);
             recent.put(callId, updated);
         }
         identification.recordCall(updated);
-        roster.endWrapUp(updated.agent(), callId);
         return updated;
     }
 
@@ -91,13 +135,31 @@ public final class CallAftercare {
         figures.wrapUpEnded(ended.agentId(), seconds);
         remember(ended.callId());
         synchronized (this) {
-            CallRecord record = recent.get(ended.callId());
-            if (record != null) {
-                CallRecord updated = record.withWrapUpSeconds(seconds);
-                history.amend(updated, KpiCounters.wrapUp(seconds), WRAP_UP_PART);
-                recent.put(record.id(), updated);
+            if (!recent.containsKey(ended.callId())) {
+                // the caller is still in the survey: the length lands on the record when the call ends
+                wrapUpsDue.put(ended.callId(), seconds);
+                return;
             }
         }
+        amendWrapUp(ended.callId(), seconds);
+    }
+
+    private synchronized void amendWrapUp(String callId, double seconds) {
+        CallRecord record = recent.get(callId);
+        if (record != null) {
+            CallRecord updated = record.withWrapUpSeconds(seconds);
+            history.amend(updated, KpiCounters.wrapUp(seconds), WRAP_UP_PART);
+            recent.put(record.id(), updated);
+        }
+    }
+
+    private static <V> Map<String, V> bounded() {
+        return new LinkedHashMap<>(64, 0.75f, false) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
+                return size() > RECENT_CALLS;
+            }
+        };
     }
 
     /** The call as last known here or in the store. */

@@ -374,6 +374,10 @@ final class HotlineCall {
         Instant conversationEnd = shared.clock().instant();
         call.conversationEnded(conversationEnd);
         call.note(conversationEnd, "survey", "started");
+        // The agent's part is over: wrap-up starts now and the next caller may have them, while
+        // this caller answers the survey (a disposition given meanwhile waits for the record).
+        shared.roster().callEnded(connected.id(), call.id());
+        connected = null;
         new SurveyDriver(session, survey.spokenIn(settings.ivr(), ivr), call::surveyAnswered).run().whenComplete((answers, error) -> {
             if (error != null) {
                 log.warn("call {}: the survey ended early: {}", call.id(), error.toString());

@@ -84,6 +84,7 @@ class HotlineCallSurveyTest {
     void theAgentHangingUpFirstLeavesTheCallerTheThreeQuestions() {
         theAgentHangsUpAfter(Duration.ofSeconds(30));
         expect("STREAM FILE \"hotline/survey-intro\" \"\"");
+        assertEquals("wrap-up", roster.view("1001").state(), "the agent's part ended when they hung up");
         clock.advance(Duration.ofSeconds(3));
         asterisk.reply("200 result=0 endpos=24000");
         expect("GET DATA \"hotline/survey-csat\" 5000 1");
