@@ -411,6 +411,7 @@ public final class AgentRoster implements AgentControl {
     private static AgentView view(AgentSlot s) {
         return new AgentView(s.agent.id(), s.agent.name(), s.agent.extension(), s.agent.skills(),
                 s.stateName(), s.reason, s.since, s.consecutiveMisses, s.missedRings, s.call,
-                s.presence == AgentPresence.WRAP_UP ? s.wrapUpUntil : null);
+                s.presence == AgentPresence.WRAP_UP ? s.wrapUpUntil : null,
+                s.presence == AgentPresence.WRAP_UP ? s.wrapUpCall : null);
     }
 }

@@ -15,6 +15,8 @@ import java.util.List;
  * @param currentCall       id of the call being rung or talked to, else null
  * @param wrapUpUntil       when an automatic wrap-up ends (state {@code wrap-up}); null otherwise or
  *                          when the agent chose to stay in wrap-up
+ * @param wrapUpCall        the call a wrap-up follows (state {@code wrap-up}), the one its disposition is for;
+ *                          null otherwise
  */
 public record AgentView(
         String id,
@@ -27,10 +29,11 @@ public record AgentView(
         int consecutiveMisses,
         long missedRings,
         String currentCall,
-        Instant wrapUpUntil) {
+        Instant wrapUpUntil,
+        String wrapUpCall) {
 
     public AgentView(String id, String name, String extension, List<String> skills, String state, String reason,
                      Instant since, int consecutiveMisses, long missedRings, String currentCall) {
-        this(id, name, extension, skills, state, reason, since, consecutiveMisses, missedRings, currentCall, null);
+        this(id, name, extension, skills, state, reason, since, consecutiveMisses, missedRings, currentCall, null, null);
     }
 }

@@ -44,6 +44,8 @@ class AgentWrapUpTest {
         AgentView a = roster.view("a");
         assertEquals("wrap-up", a.state());
         assertEquals(clock.instant().plusSeconds(15), a.wrapUpUntil());
+        assertEquals("call-1", a.wrapUpCall(), "the call whose disposition ends the wrap-up");
+        assertNull(a.currentCall());
         assertEquals("b", roster.reserveLongestIdle("support", "call-2").orElseThrow().id(), "a is in wrap-up");
         assertEquals(Optional.empty(), roster.reserveLongestIdle("support", "call-3"));
 
@@ -64,6 +66,7 @@ class AgentWrapUpTest {
         assertEquals("available", roster.view("a").state());
         assertEquals(Duration.ofSeconds(15), wrapUps.get(0).duration(), "counted up to its end, not the tick");
         assertNull(roster.view("a").wrapUpUntil());
+        assertNull(roster.view("a").wrapUpCall());
     }
 
     @Test
