@@ -35,6 +35,12 @@ final class DtmfPresses {
     /** Where the call's stream starts; well away from wrapping either counter. */
     private static final int FIRST_SEQUENCE = 1000;
     private static final long FIRST_TIMESTAMP = 8000;
+    /**
+     * How far each later part of a call's keys starts beyond the previous one (see {@link #part}):
+     * more sequence numbers than a part's presses use, and the RTP timestamps of over two hours.
+     */
+    private static final int PART_SEQUENCES = 10_000;
+    private static final long PART_SAMPLES = 60_000_000;
 
     /** One key and the silence before it (after the previous key's last packet; before the first key: none). */
     record Press(char key, Duration pauseBefore) {
@@ -48,12 +54,33 @@ final class DtmfPresses {
     }
 
     private final List<Press> presses;
+    private final int firstSequence;
+    private final long firstTimestamp;
 
     private DtmfPresses(List<Press> presses) {
+        this(presses, 0);
+    }
+
+    private DtmfPresses(List<Press> presses, int part) {
         if (presses.isEmpty()) {
             throw new IllegalArgumentException("no keys to press");
         }
+        if (part < 0 || part > 5) {
+            throw new IllegalArgumentException("a call's keys come in parts 0..5, not " + part);
+        }
         this.presses = List.copyOf(presses);
+        this.firstSequence = FIRST_SEQUENCE + part * PART_SEQUENCES;
+        this.firstTimestamp = FIRST_TIMESTAMP + part * PART_SAMPLES;
+    }
+
+    /**
+     * These presses as part {@code n} of a call whose keys are played as several captures, one
+     * after the other (the menu's keys, later the survey's): each part's sequence numbers and
+     * timestamps lie beyond every earlier part's, so Asterisk takes each as newer. Part 0 is
+     * what {@link #of} gives.
+     */
+    DtmfPresses part(int n) {
+        return new DtmfPresses(presses, n);
     }
 
     /**
@@ -74,7 +101,7 @@ final class DtmfPresses {
     DtmfPresses then(char key, Duration pauseBefore) {
         List<Press> list = new ArrayList<>(presses);
         list.add(new Press(key, pauseBefore));
-        return new DtmfPresses(list);
+        return new DtmfPresses(list, (firstSequence - FIRST_SEQUENCE) / PART_SEQUENCES);
     }
 
     List<Press> presses() {
@@ -97,7 +124,7 @@ final class DtmfPresses {
     Pcap capture(Path stockDir) {
         Pcap first = null;
         List<Pcap.Packet> out = new ArrayList<>();
-        int nextSequence = FIRST_SEQUENCE;
+        int nextSequence = firstSequence;
         long ssrc = 0;
         long previousEventEnd = Long.MIN_VALUE;   // RTP timestamp where the last event ended
         long previousStartMicros = 0;              // capture time of the last press's first packet
@@ -111,7 +138,7 @@ final class DtmfPresses {
             }
             long startMicros = clockMicros + micros(press.pauseBefore());
             // the event's timestamp follows the time that passed, and never lands inside the last event
-            long eventStart = out.isEmpty() ? FIRST_TIMESTAMP
+            long eventStart = out.isEmpty() ? firstTimestamp
                     : Math.max(previousEventStart + (startMicros - previousStartMicros) * SAMPLES_PER_SECOND / 1_000_000,
                             previousEventEnd + FRAME_SAMPLES);
             List<Pcap.Packet> packets = stock.packets();
@@ -216,14 +243,38 @@ final class DtmfPresses {
         return p.withTime(micros / 1_000_000, (micros % 1_000_000) * perSecond / 1_000_000);
     }
 
-    /** Writes the capture for a manual SIPp run: {@code DtmfPresses FILE KEYS [PAUSE_MS]}. */
+    /**
+     * Writes the capture for a SIPp run (a manual one, or {@code scripts/demo}'s callers):
+     * {@code DtmfPresses FILE KEYS [PAUSE_MS [PART]]}. KEYS are keys with optional pauses before
+     * a key as {@code +MS}, e.g. {@code "5 +3000 1 +400 0 +3000 2"}; a key without one follows
+     * PAUSE_MS (default 300) after the previous key. PART (default 0) is {@link #part}.
+     */
     public static void main(String[] args) {
-        if (args.length < 2 || args.length > 3) {
-            System.err.println("usage: DtmfPresses FILE.pcap \"1 4 7 #\" [pause-ms, default 300]");
+        if (args.length < 2 || args.length > 4) {
+            System.err.println("usage: DtmfPresses FILE.pcap \"1 +2000 4 7 #\" [pause-ms, default 300 [part 0..5, default 0]]");
             System.exit(2);
         }
-        DtmfPresses presses = of(args[1], Duration.ofMillis(args.length == 3 ? Long.parseLong(args[2]) : 300));
+        Duration pause = Duration.ofMillis(args.length >= 3 ? Long.parseLong(args[2]) : 300);
+        DtmfPresses presses = parse(args[1], pause).part(args.length == 4 ? Integer.parseInt(args[3]) : 0);
         presses.write(Path.of(args[0]));
         System.out.println(args[0] + ": " + presses.keys() + ", plays for " + presses.length().toMillis() + " ms");
+    }
+
+    /** Keys with optional {@code +MS} pauses before a key (see {@link #main}). */
+    static DtmfPresses parse(String keys, Duration defaultPause) {
+        List<Press> list = new ArrayList<>();
+        Duration next = null;
+        for (String token : keys.trim().split("\\s+")) {
+            if (token.startsWith("+")) {
+                next = Duration.ofMillis(Long.parseLong(token.substring(1)));
+                continue;
+            }
+            for (char c : token.toCharArray()) {
+                Duration before = list.isEmpty() ? Duration.ZERO : next != null ? next : defaultPause;
+                list.add(new Press(c, before));
+                next = null;
+            }
+        }
+        return new DtmfPresses(list);
     }
 }

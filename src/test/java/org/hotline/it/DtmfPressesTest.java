@@ -113,6 +113,29 @@ class DtmfPressesTest {
     }
 
     @Test
+    void pausesWrittenInTheKeysApplyToTheKeyAfterThem() {
+        DtmfPresses parsed = DtmfPresses.parse("5 +3000 1 +400 0 2", Duration.ofMillis(700));
+        DtmfPresses built = DtmfPresses.of("5", Duration.ZERO).then('1', Duration.ofSeconds(3))
+                .then('0', Duration.ofMillis(400)).then('2', Duration.ofMillis(700));
+        assertEquals(built.presses(), parsed.presses());
+        assertEquals("5102", parsed.keys());
+    }
+
+    @Test
+    void aLaterPartOfTheCallsKeysIsNewerThanEveryEarlierPart() {
+        // a caller's menu keys (part 0) and, minutes later, their survey keys (part 1) as two captures
+        List<Rtp> menu = rtp(DtmfPresses.of("9 3 7", PAUSE).capture());
+        List<Rtp> survey = rtp(DtmfPresses.of("0 5", PAUSE).part(1).capture());
+        Rtp lastOfMenu = menu.get(menu.size() - 1);
+        Rtp firstOfSurvey = survey.get(0);
+        assertTrue(firstOfSurvey.sequence() > lastOfMenu.sequence(), lastOfMenu + " -> " + firstOfSurvey);
+        assertTrue(firstOfSurvey.timestamp() > lastOfMenu.timestamp() + lastOfMenu.duration(),
+                lastOfMenu + " -> " + firstOfSurvey);
+        assertEquals(menu.get(0).ssrc(), firstOfSurvey.ssrc(), "one stream");
+        assertEquals(survey.get(9).sequence() + 1, survey.get(10).sequence(), "within a part the stream carries on");
+    }
+
+    @Test
     void theWrittenCaptureReadsBackAsBuilt(@TempDir Path dir) throws IOException {
         DtmfPresses presses = DtmfPresses.of("9#*0", PAUSE);
         Path file = presses.write(dir.resolve("call/presses.pcap"));
