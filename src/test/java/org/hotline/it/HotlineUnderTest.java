@@ -75,12 +75,22 @@ final class HotlineUnderTest implements AutoCloseable {
      * which turns callbacks off).
      */
     static HotlineUnderTest startWith(List<String> agents, boolean ivr, boolean survey, String moreYaml) throws Exception {
+        return startWith(agents, ivr, survey, moreYaml, Clock.systemUTC());
+    }
+
+    /**
+     * As {@link #startWith(List, boolean, boolean, String)} on {@code clock}: Hotline's every
+     * reading of the time (opening hours, records, KPI days) comes from it. A clock that ticks
+     * (e.g. {@link ShiftedClock}) keeps the waits, rings and polls working; a fixed one would not.
+     */
+    static HotlineUnderTest startWith(List<String> agents, boolean ivr, boolean survey, String moreYaml, Clock clock)
+            throws Exception {
         String keyPrefix = newKeyPrefix();
         Path file = overlay(agents, keyPrefix, ivr, survey, moreYaml);
         HotlineConfig config = new ConfigLoader(java.util.Map.of())
                 .loadFiles(List.of(Sandbox.PROJECT.resolve("config/hotline.yaml"), file));
         Files.delete(file);
-        return new HotlineUnderTest(Hotline.start(config, Clock.systemUTC()), null, keyPrefix);
+        return new HotlineUnderTest(Hotline.start(config, clock), null, keyPrefix);
     }
 
     /**
