@@ -13,8 +13,9 @@ import java.util.TreeSet;
 /**
  * Checks what spans a flow's nodes, after {@link IvrFlowReader} built them: every target exists,
  * every node is reachable from {@code start}, no loop can go round without the caller pressing a
- * key, every prompt exists in every language, every queue and skill exists, and what a lookup or
- * say reads was entered somewhere.
+ * key, every prompt exists in every language, every queue and skill exists, what a lookup or say
+ * reads was entered somewhere, and a callback taken at a {@code callback-offer} always reaches a
+ * queue.
  *
  * <p>A loop "with no caller input" is a cycle a caller who presses nothing can go round for ever.
  * A menu or collect on the cycle does not break it when the cycle leaves through its
@@ -44,6 +45,7 @@ public final class IvrFlowChecker {
         reachable(flow);
         silentLoops(flow);
         entered(flow);
+        callbackBranches(flow);
         for (IvrNode node : flow.nodes().values()) {
             prompts(flow, node, catalog);
             switch (node) {
@@ -140,6 +142,50 @@ public final class IvrFlowChecker {
         }
         path.remove(path.size() - 1);
         state.put(name, 2);
+    }
+
+    /**
+     * A callback taken at a {@code callback-offer} waits in the queue its {@code accepted} branch
+     * routes to, from the moment the caller reaches it: every way on from that branch must end at
+     * a {@code route}. A {@code hangup} on the way, or another offer (whose answer replaces this
+     * one), would lose the callback the caller was promised.
+     */
+    private void callbackBranches(IvrFlow flow) {
+        for (IvrNode node : flow.nodes().values()) {
+            if (node instanceof IvrNode.CallbackOffer offer) {
+                String why = notEndingAtARoute(flow, offer.accepted());
+                if (why != null) {
+                    problems.node(offer.name(), "accepted", "must lead to a route (the callback waits in its queue), but "
+                            + why + "; the callback the caller took would be lost");
+                }
+            }
+        }
+    }
+
+    /** Why some way on from {@code first} does not end at a route, or null when every way does. */
+    private static String notEndingAtARoute(IvrFlow flow, String first) {
+        Set<String> seen = new LinkedHashSet<>();
+        Deque<String> todo = new ArrayDeque<>(List.of(first));
+        boolean routes = false;
+        while (!todo.isEmpty()) {
+            String name = todo.pop();
+            if (!seen.add(name)) {
+                continue;
+            }
+            IvrNode node = flow.node(name);
+            String via = name.equals(first) ? "" : " after '" + first + "'";
+            switch (node) {
+                case IvrNode.Route r -> routes = true;
+                case IvrNode.Hangup h -> {
+                    return "hangup node '" + name + "' ends the call" + via;
+                }
+                case IvrNode.CallbackOffer c -> {
+                    return "callback-offer node '" + name + "' asks again" + via;
+                }
+                default -> node.exits().forEach(e -> todo.push(e.target()));
+            }
+        }
+        return routes ? null : "no route follows '" + first + "'";
     }
 
     /** What a lookup or say reads must be kept somewhere in the flow by a collect or a lookup. */

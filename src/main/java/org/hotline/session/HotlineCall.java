@@ -45,10 +45,11 @@ import org.slf4j.LoggerFactory;
  * session is closed without {@code HOTLINE_DONE}, so the dialplan's fallback answers and queues
  * the caller: a caller is never dropped because Hotline failed.
  *
- * <p>One class on purpose, a little over 400 lines: the steps of a call (IVR, queue, ring, survey,
- * end) share the session, the agent attempt left open and the flags that make the end happen once;
- * the parts with no share in that state live beside it ({@link IvrDriver}, {@link SurveyDriver},
- * {@link ScreenPops}, {@link DialOutcome}, {@link CallArrival}).
+ * <p>One class on purpose, about 430 lines: the steps of a call (IVR, queue, ring, survey, end)
+ * share the session, the agent attempt left open and the flags that make the end happen once; the
+ * parts with no share in that state live beside it ({@link IvrDriver}, {@link SurveyDriver},
+ * {@link CallerCallback}, {@link OpenAttempt}, {@link ScreenPops}, {@link DialOutcome},
+ * {@link CallArrival}).
  */
 final class HotlineCall {
 
@@ -63,7 +64,7 @@ final class HotlineCall {
     /** The agent being rung or talked to for this call, until that attempt is closed (exactly once). */
     private OpenAttempt open;
     /** The caller's customer view, looked up as the call arrives so that it is ready for the pop. */
-    private CompletableFuture<java.util.Optional<CustomerView>> customer;
+    private CompletableFuture<Optional<CustomerView>> customer;
     private volatile Instant hungUpAt;
     private boolean finished;
     /** The agent who talked to the caller: released once the record is handed on, so aftercare knows the call first. */
@@ -72,14 +73,10 @@ final class HotlineCall {
     private boolean handedToFallback;
     /** Where the caller waits in the ACD line; null before the queue. */
     private Acd.WaitingCall place;
-    /** A callback is offered at most once per call. */
-    private boolean callbackOffered;
+    /** The call's callback: offered once, taken to the desk; set as the call arrives. */
+    private CallerCallback callback;
     /** The caller's place-and-wait announcements while they wait; set as they enter the queue. */
     private QueueAnnouncements announcements = QueueAnnouncements.NEVER;
-
-    /** An agent rung and not yet accounted for: closed by the Dial's end, or by whatever ends the call. */
-    private record OpenAttempt(Agent agent, Instant startedAt, boolean apologise) {
-    }
 
     HotlineCall(AgiSession session, HotlineCallScript shared) {
         this.session = session;
@@ -95,6 +92,7 @@ final class HotlineCall {
                 settings.standards());
         shared.liveCalls().add(call);
         customer = shared.identification().lookup(caller);
+        callback = new CallerCallback(session, shared, call, customer);
         customer.thenAccept(found -> found.ifPresent(view -> {
             call.identified(view.customer().id(), view.customer().name(), view.customer().isVip());
             changed();
@@ -135,9 +133,7 @@ final class HotlineCall {
                 .thenComposeAsync(view -> {
                     CallerContext context = view.map(v -> CallerContext.of(v.customer())).orElse(CallerContext.unknown());
                     ivr = new IvrRun(flow, shared.clock(), context);
-                    CallbackDesk desk = shared.callbacks();
-                    return new IvrDriver(session, ivr, context, desk == null ? null
-                            : prompt -> new CallbackDialogue(session, desk.settings(), call.caller()).run(prompt)).run();
+                    return new IvrDriver(session, ivr, context, callback.ivrDialogue()).run();
                 }, session.executor())
                 .thenCompose(this::ivrEnded);
     }
@@ -184,23 +180,31 @@ final class HotlineCall {
     }
 
     /**
-     * Rings the agent the ACD has for this caller; else, when one is due, tells the caller their
-     * place and estimated wait; else waits one poll interval on music. Then asks again.
+     * Rings the agent the ACD has for this caller; else, when one is due, offers a callback (taken:
+     * the call ends; declined: back to the music, or at the maximum wait the message) or tells the
+     * caller their place and estimated wait; else waits one poll interval on music. Then asks again.
      */
     private void waitForAgent() {
         if (callerGone()) {
             finish(null);
             return;
         }
-        String askedInIvr = callbackTakenInIvr();
-        if (askedInIvr != null) {
-            takeCallback(shared.clock().instant(), Optional.of(askedInIvr));
+        if (callback.takenInIvr(place, ivr)) {
+            finish(CallOutcome.CALLBACK_REQUESTED);
             return;
         }
         Duration waited = call.waitedBy(shared.clock().instant());
         boolean atMaxWait = !waited.minus(settings.maxWait()).isNegative();
-        if (callbackDue(waited, atMaxWait)) {
-            offerCallback(atMaxWait);
+        if (callback.due(place, waited, atMaxWait)) {
+            callback.offer(place).thenAccept(taken -> {
+                if (taken || callerGone()) {
+                    finish(taken ? CallOutcome.CALLBACK_REQUESTED : null);
+                } else if (atMaxWait) {
+                    maxWaitReached();
+                } else {
+                    backToWaiting();
+                }
+            }).exceptionally(this::failed);
             return;
         }
         if (atMaxWait) {
@@ -218,69 +222,6 @@ final class HotlineCall {
                                 settings.waitPoll().plus(session.defaultDeadline()))
                         .thenRun(this::waitForAgent)
                         .exceptionally(this::failed)));
-    }
-
-    /**
-     * A callback is offered once, when callbacks are on: after the queue's
-     * {@code callbackOfferAfterSeconds}, at once when no agent of the queue is staffing it, and at
-     * the maximum wait (before the message that ends the call).
-     */
-    private boolean callbackDue(Duration waited, boolean atMaxWait) {
-        if (shared.callbacks() == null || callbackOffered || place == null) {
-            return false;
-        }
-        int after = settings.queueNamed(place.queue()).callbackOfferAfterSeconds();
-        return atMaxWait || (after > 0 && waited.toSeconds() >= after) || shared.roster().staffedWith(place.skill()) == 0;
-    }
-
-    /**
-     * Offers the callback. Taken: the caller's place goes to the callback desk, they hear the
-     * confirmation and the call ends as {@code callback-requested}. Declined: back to the music,
-     * or, at the maximum wait, the message and the hang-up.
-     */
-    private void offerCallback(boolean atMaxWait) {
-        callbackOffered = true;
-        Instant offeredAt = shared.clock().instant();
-        CallbackDesk desk = shared.callbacks();
-        new CallbackDialogue(session, desk.settings(), call.caller()).run()
-                .thenAcceptAsync(number -> {
-                    if (number.isPresent()) {
-                        takeCallback(offeredAt, number);
-                    } else if (callerGone()) {
-                        call.callbackOffered(new CallRecord.CallbackOffer(offeredAt, false, null));
-                        finish(null);
-                    } else if (atMaxWait) {
-                        call.callbackOffered(new CallRecord.CallbackOffer(offeredAt, false, null));
-                        maxWaitReached();
-                    } else {
-                        call.callbackOffered(new CallRecord.CallbackOffer(offeredAt, false, null));
-                        session.send(new SetMusicOnCommand(settings.musicClass()))
-                                .thenRun(this::waitForAgent)
-                                .exceptionally(this::failed);
-                    }
-                }, session.executor())
-                .exceptionally(this::failed);
-    }
-
-    /** The caller took a callback to {@code number}: their place goes to the desk and the call ends. */
-    private void takeCallback(Instant offeredAt, Optional<String> number) {
-        callbackOffered = true;
-        call.callbackOffered(new CallRecord.CallbackOffer(offeredAt, true, number.get()));
-        log.info("call {}: the caller took a callback to {}", call.id(), number.get());
-        shared.callbacks().request(call, number.get(), place, customer.getNow(Optional.empty()));
-        finish(CallOutcome.CALLBACK_REQUESTED);
-    }
-
-    /**
-     * The number of a callback the caller took at an IVR {@code callback-offer} node, once they
-     * are in the queue the node's accepted branch routed them to; null when none (or already taken).
-     */
-    private String callbackTakenInIvr() {
-        if (callbackOffered || shared.callbacks() == null || place == null || ivr == null) {
-            return null;
-        }
-        Map<String, String> entered = ivr.trace().entered();
-        return "accepted".equals(entered.get("callback")) ? entered.get("callback-number") : null;
     }
 
     /** The queue's longest wait is over: the caller hears why, and the call ends cleanly (never silence). */
@@ -306,7 +247,7 @@ final class HotlineCall {
         call.ringing(agent.id(), startedAt);
         open = new OpenAttempt(agent, startedAt, apologise);
         changed();
-        popScreen(agent, startedAt, apologise);
+        ScreenPops.publishOnceKnown(shared.floor(), customer, call, agent, startedAt, apologise, settings);
         // No deadline: Dial returns when the conversation ends. A dead peer is found by TCP keep-alive.
         session.send(new ExecCommand("Dial", dial), null)
                 .thenCompose(reply -> {
@@ -360,6 +301,11 @@ final class HotlineCall {
             finish(null);
             return;
         }
+        backToWaiting();
+    }
+
+    /** Music on again, and the caller waits on for a person. */
+    private void backToWaiting() {
         session.send(new SetMusicOnCommand(settings.musicClass()))
                 .thenRun(this::waitForAgent)
                 .exceptionally(this::failed);
@@ -399,7 +345,11 @@ final class HotlineCall {
         shared.acd().leave(call.id());
         Instant end = hungUpAt != null ? hungUpAt : call.callerHungUpAt() != null ? call.callerHungUpAt()
                 : shared.clock().instant();
-        closeOpenAttempt(end);
+        OpenAttempt attempt = open;
+        open = null;
+        if (attempt != null && attempt.closeWithTheCall(call, shared.roster(), shared.floor(), end)) {
+            connected = attempt.agent();
+        }
         if (ivr != null && !ivr.finished()) {
             ivr.callerLeft(); // the caller hung up in the IVR: what they chose so far stays on the record
             call.ivrEnded(ivr.trace(), ivr.ivrSeconds());
@@ -433,36 +383,6 @@ final class HotlineCall {
     }
 
     /**
-     * The call ended while an agent was rung or connected and the Dial never reported back (the
-     * session was cut, Hotline failed or stopped). The agent is released now, once: as answered if
-     * Asterisk reported their pickup (AMI), else as {@code cut}.
-     */
-    private void closeOpenAttempt(Instant end) {
-        OpenAttempt attempt = open;
-        if (attempt == null) {
-            return;
-        }
-        open = null;
-        String agentId = attempt.agent().id();
-        Optional<Instant> pickedUp = call.pickedUpAt(agentId);
-        if (pickedUp.isPresent()) {
-            call.agentRung(agentId, attempt.startedAt(), Duration.between(attempt.startedAt(), pickedUp.get()),
-                    Result.ANSWERED);
-            if (attempt.apologise()) {
-                call.apologised(pickedUp.get());
-            }
-            shared.roster().ringEnded(agentId, call.id(), Result.ANSWERED);
-            connected = attempt.agent();
-        } else {
-            call.agentRung(agentId, attempt.startedAt(), Duration.between(attempt.startedAt(), end), Result.CUT);
-            shared.roster().ringEnded(agentId, call.id(), Result.CUT);
-            shared.floor().publish(new FloorEvent.RingEnded(agentId, call.id(), Result.CUT));
-        }
-        log.info("call {}: the attempt on agent {} ended with the call: {}", call.id(), agentId,
-                pickedUp.isPresent() ? "answered (Asterisk reported the pickup)" : "cut");
-    }
-
-    /**
      * How a call ended that its caller did not end: null (derive it: answered, abandoned) when
      * the caller hung up, a conversation took place, or the call ends normally; {@code fallback}
      * when Hotline closed the session (a deadline, a protocol error, its own failure or shutdown)
@@ -477,19 +397,6 @@ final class HotlineCall {
             return CallOutcome.FALLBACK;
         }
         return session.isClosed() ? CallOutcome.INTERRUPTED : null;
-    }
-
-    /**
-     * Sends the agent's screen-pop as soon as the customer look-up (started at arrival) is done,
-     * which is normally before the Dial goes out. The Dial never waits for it.
-     */
-    private void popScreen(Agent agent, Instant ringingAt, boolean apologise) {
-        customer.thenAccept(found -> shared.floor().publish(new FloorEvent.PopReady(
-                ScreenPops.popFor(call, agent, ringingAt, apologise, found.orElse(null), settings))))
-                .exceptionally(e -> {
-                    log.error("call {}: the screen-pop for agent {} was not sent", call.id(), agent.id(), e);
-                    return null;
-                });
     }
 
     private void changed() {

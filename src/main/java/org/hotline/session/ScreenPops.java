@@ -5,16 +5,39 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.hotline.call.Agent;
+import org.hotline.call.FloorEvent;
+import org.hotline.call.FloorEvents;
 import org.hotline.call.LiveCall;
 import org.hotline.call.ScreenPop;
 import org.hotline.customer.CustomerView;
 import org.hotline.ivr.IvrTrace;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Builds the agent's screen-pop for a call being rung: who calls, what they told the IVR, the greeting. */
 final class ScreenPops {
 
+    private static final Logger log = LoggerFactory.getLogger(ScreenPops.class);
+
     private ScreenPops() {
+    }
+
+    /**
+     * Publishes the pop of {@code agent} ringing for {@code call} as soon as the customer look-up
+     * (started at the call's arrival) is done, which is normally before the Dial goes out. The
+     * Dial never waits for it.
+     */
+    static void publishOnceKnown(FloorEvents floor, CompletableFuture<Optional<CustomerView>> customer, LiveCall call,
+                                 Agent agent, Instant ringingAt, boolean apologise, CallFlowSettings settings) {
+        customer.thenAccept(found -> floor.publish(new FloorEvent.PopReady(
+                        popFor(call, agent, ringingAt, apologise, found.orElse(null), settings))))
+                .exceptionally(e -> {
+                    log.error("call {}: the screen-pop for agent {} was not sent", call.id(), agent.id(), e);
+                    return null;
+                });
     }
 
     /** {@code customer} is null for a number that matches no customer. */

@@ -72,15 +72,25 @@ final class HotlineUnderTest implements AutoCloseable {
     /**
      * As {@link #start(List, boolean, boolean)} with {@code moreYaml} added to the test's overlay
      * (top-level sections the overlay does not set itself; {@code callbacks:} replaces the default,
-     * which turns callbacks off).
+     * which turns callbacks off, and a top-level {@code survey:} replaces {@code survey: {enabled: <survey>}}).
      */
     static HotlineUnderTest startWith(List<String> agents, boolean ivr, boolean survey, String moreYaml) throws Exception {
+        return startWith(agents, ivr, survey, moreYaml, Clock.systemUTC());
+    }
+
+    /**
+     * As {@link #startWith(List, boolean, boolean, String)} on {@code clock}: Hotline's every
+     * reading of the time (opening hours, records, KPI days) comes from it. A clock that ticks
+     * (e.g. {@link ShiftedClock}) keeps the waits, rings and polls working; a fixed one would not.
+     */
+    static HotlineUnderTest startWith(List<String> agents, boolean ivr, boolean survey, String moreYaml, Clock clock)
+            throws Exception {
         String keyPrefix = newKeyPrefix();
         Path file = overlay(agents, keyPrefix, ivr, survey, moreYaml);
         HotlineConfig config = new ConfigLoader(java.util.Map.of())
                 .loadFiles(List.of(Sandbox.PROJECT.resolve("config/hotline.yaml"), file));
         Files.delete(file);
-        return new HotlineUnderTest(Hotline.start(config, Clock.systemUTC()), null, keyPrefix);
+        return new HotlineUnderTest(Hotline.start(config, clock), null, keyPrefix);
     }
 
     /**
@@ -162,8 +172,10 @@ final class HotlineUnderTest implements AutoCloseable {
             // most tests are about the queue: callers go straight there (no nodes, so no start node either)
             overlay.append("ivr: { nodes: ~, start: ~ }\n");
         }
-        // the shipped config asks callers the survey; the tests that do not test it keep calls ending with the agent
-        overlay.append("survey: { enabled: ").append(survey).append(" }\n");
+        if (!java.util.regex.Pattern.compile("(?m)^survey:").matcher(moreYaml).find()) {
+            // the shipped config asks callers the survey; the tests that do not test it keep calls ending with the agent
+            overlay.append("survey: { enabled: ").append(survey).append(" }\n");
+        }
         if (!moreYaml.contains("callbacks:")) {
             // the shipped config offers callbacks; the tests that do not test them keep callers waiting
             overlay.append("callbacks: { enabled: false }\n");

@@ -4,16 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.io.RandomAccessFile;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,8 +18,6 @@ import org.junit.jupiter.api.Test;
  */
 class QueueAnnouncementsIT extends SandboxTest {
 
-    private static final Path ROOT = Path.of(System.getenv().getOrDefault("HOTLINE_SANDBOX_ROOT", "/var/cache/hotline/root"));
-    private static final Path FULL_LOG = ROOT.resolve("var/log/asterisk/full.log");
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(60);
 
     @Test
@@ -36,7 +27,7 @@ class QueueAnnouncementsIT extends SandboxTest {
         keep(Sipp.agent(1, "agent.xml", 500));
         JsonNode paused = hotline.post("/api/agents/1001/state", "{\"state\":\"paused\",\"reason\":\"training\"}");
         assertEquals("paused", paused.path("state").asText(), paused::toString);
-        long logFrom = Files.size(FULL_LOG);
+        AsteriskLog asterisk = AsteriskLog.fromNow();
 
         // Two callers 1 s apart, each holding 14 s: each is in the queue well past 5 s.
         String prefix = "5571";
@@ -56,9 +47,8 @@ class QueueAnnouncementsIT extends SandboxTest {
                 "within announceEverySeconds (+ the poll and a tick) of entering the queue: " + first.path("timeline"));
 
         // What Asterisk played to each caller's channel.
-        String log = readFrom(FULL_LOG, logFrom);
-        List<String> firstPlayed = played(log, channelOf(log, Sipp.callerNumber(prefix, 0)));
-        List<String> secondPlayed = played(log, channelOf(log, Sipp.callerNumber(prefix, 1)));
+        List<String> firstPlayed = asterisk.playedTo(Sipp.callerNumber(prefix, 0));
+        List<String> secondPlayed = asterisk.playedTo(Sipp.callerNumber(prefix, 1));
         assertTrue(firstPlayed.contains("hotline/queue-you-are-next"), firstPlayed::toString);
         int callerNumber = secondPlayed.indexOf("hotline/queue-caller-number");
         assertTrue(callerNumber >= 0 && secondPlayed.size() > callerNumber + 1
@@ -89,33 +79,5 @@ class QueueAnnouncementsIT extends SandboxTest {
             }
         }
         return false;
-    }
-
-    /** The caller's channel, from the dialplan's first line for their call ({@code Hotline call from N}). */
-    private static String channelOf(String log, String caller) {
-        Matcher m = Pattern.compile("NoOp\\(\"(PJSIP/[^\"]+)\", \"Hotline call from " + caller + "\"\\)").matcher(log);
-        assertTrue(m.find(), "Asterisk's log has the call from " + caller);
-        return m.group(1);
-    }
-
-    /** The sounds Asterisk played to {@code channel}, in order, without their file extensions. */
-    private static List<String> played(String log, String channel) {
-        List<String> sounds = new ArrayList<>();
-        Matcher m = Pattern.compile("<" + Pattern.quote(channel) + "> Playing '([^']+?)(\\.[a-z0-9]+)?'").matcher(log);
-        while (m.find()) {
-            sounds.add(m.group(1));
-        }
-        return sounds;
-    }
-
-    private static String readFrom(Path file, long offset) throws IOException {
-        try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "r")) {
-            long length = f.length();
-            long from = offset <= length ? offset : 0; // rotated meanwhile: read it all
-            byte[] bytes = new byte[(int) (length - from)];
-            f.seek(from);
-            f.readFully(bytes);
-            return new String(bytes, StandardCharsets.UTF_8);
-        }
     }
 }

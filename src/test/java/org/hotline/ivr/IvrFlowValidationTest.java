@@ -207,6 +207,39 @@ class IvrFlowValidationTest {
                     person: { type: route""")), "ivr.nodes.find.key: no collect keeps digits under 'order-number'");
     }
 
+    /** The main menu's 1 offers a callback, its 2 says goodbye; the offer's {@code accepted} and the play's {@code next} vary. */
+    private static String offering(String accepted, String thanksNext) {
+        return FLOW.replace("\"1\": person", "\"1\": offer, \"2\": bye").replace("person: { type: route", """
+                offer: { type: callback-offer, prompt: welcome, accepted: %s, declined: person }
+                    thanks: { type: play, prompt: welcome, next: %s }
+                    bye: { type: hangup }
+                    person: { type: route""".formatted(accepted, thanksNext));
+    }
+
+    @Test
+    void aCallbackTakenAtAnOfferMustLeadToARoute() throws IOException {
+        assertEquals(7, load(offering("thanks", "person")).ivr().flow().orElseThrow().nodes().size(),
+                "a play, then a route: the callback waits in that queue");
+        assertHas(problems(offering("thanks", "bye")), "ivr.nodes.offer.accepted: must lead to a route (the callback"
+                + " waits in its queue), but hangup node 'bye' ends the call after 'thanks'; the callback the caller took"
+                + " would be lost");
+        assertHas(problems(offering("bye", "person")),
+                "ivr.nodes.offer.accepted: must lead to a route (the callback waits in its queue), but hangup node 'bye'"
+                        + " ends the call;");
+        assertHas(problems(offering("offer", "person")),
+                "ivr.nodes.offer.accepted: must lead to a route (the callback waits in its queue), but callback-offer"
+                        + " node 'offer' asks again;");
+    }
+
+    @Test
+    void aCallbackOfferInAFlowFileIsNamedWithTheFile() throws IOException {
+        Files.createDirectories(dir.resolve("flows"));
+        Files.writeString(dir.resolve("flows/offer.yaml"), offering("thanks", "bye").replace("ivr:\n", "")
+                .replace("\n  ", "\n").replaceFirst("^  ", ""));
+        assertHas(problems("ivr: { file: flows/offer.yaml }\n"), "ivr.nodes.offer.accepted (in ");
+        assertHas(problems("ivr: { file: flows/offer.yaml }\n"), "flows/offer.yaml): must lead to a route");
+    }
+
     @Test
     void aFlowInItsOwnFileIsReadRelativeToTheConfigAndNamedInMessages() throws IOException {
         Files.createDirectories(dir.resolve("flows"));

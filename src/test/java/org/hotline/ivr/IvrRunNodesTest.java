@@ -126,10 +126,11 @@ class IvrRunNodesTest {
     }
 
     @Test
-    void aCallbackOfferDeclinedGoesOn() {
+    void aCallbackOfferDeclinedGoesOnAndAcceptedGoesToItsQueue() {
         IvrFlow flow = IvrFlows.of("offer", """
                 offer: { type: callback-offer, prompt: offer-callback, accepted: thanks, declined: person }
-                thanks: { type: hangup, prompt: we-will-call-you, selfServed: true }
+                thanks: { type: play, prompt: we-will-call-you, next: callbacks }
+                callbacks: { type: route, queue: support, priority: 1 }
                 person: { type: route, queue: support }
                 """);
         IvrRun declined = new IvrRun(flow, clock, CallerContext.unknown());
@@ -139,8 +140,10 @@ class IvrRunNodesTest {
 
         IvrRun accepted = new IvrRun(flow, clock, CallerContext.unknown());
         accepted.start();
-        assertEquals(new Step.Hangup("hotline/we-will-call-you"), accepted.on(new CallbackAnswer(true, "+15550100")));
-        assertEquals(new IvrOutcome.SelfServed("thanks"), accepted.outcome().orElseThrow());
+        assertEquals(new Step.Play("hotline/we-will-call-you", true), accepted.on(new CallbackAnswer(true, "+15550100")));
+        assertEquals(new Step.Route("support", Map.of(), 1), accepted.on(new Played(null)),
+                "the callback waits in the queue the accepted branch routes to");
+        assertEquals("accepted", accepted.trace().entered().get("callback"));
         assertEquals("+15550100", accepted.trace().entered().get("callback-number"));
     }
 
