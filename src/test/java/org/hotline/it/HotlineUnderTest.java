@@ -223,6 +223,11 @@ final class HotlineUnderTest implements AutoCloseable {
                 && c.phase() == org.hotline.call.LiveCall.Phase.WAITING);
     }
 
+    /** True when a call from {@code caller} is in its post-call survey right now (in-process Hotline only). */
+    boolean liveCallInSurvey(String caller) {
+        return hotline.liveCalls().all().stream().anyMatch(c -> caller.equals(c.caller()) && c.conversationOver());
+    }
+
     JsonNode get(String path) {
         return send(HttpRequest.newBuilder(uri(path)).GET(), 200);
     }

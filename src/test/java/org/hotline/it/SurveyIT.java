@@ -38,8 +38,13 @@ class SurveyIT extends SandboxTest {
         DtmfPresses keys = DtmfPresses.of("5", Duration.ofMillis(300))
                 .then('1', Duration.ofSeconds(3)).then('0', Duration.ofMillis(400))
                 .then('2', Duration.ofSeconds(3));
-        keep(DtmfCaller.call(DtmfCaller.DEFAULT_PORT, "5559301", "5000", keys, FIRST_KEY_AFTER, Duration.ZERO))
-                .awaitSuccess(CALL_TIMEOUT);
+        DtmfCaller caller = keep(DtmfCaller.call(DtmfCaller.DEFAULT_PORT, "5559301", "5000", keys, FIRST_KEY_AFTER,
+                Duration.ZERO));
+        // the agent's part ended with their hang-up: in wrap-up while the caller still answers
+        Poll.until("agent 1001 in wrap-up while the caller is in the survey", Duration.ofSeconds(20),
+                () -> hotline.liveCallInSurvey("5559301")
+                        && "wrap-up".equals(hotline.agent("1001").path("state").asText()) ? true : null);
+        caller.awaitSuccess(CALL_TIMEOUT);
 
         JsonNode call = hotline.finishedCall("5559301", CALL_TIMEOUT);
         assertEquals("answered", call.path("outcome").asText(), call::toString);
