@@ -400,10 +400,19 @@ final class ConfigValidator {
         }
     }
 
-    /** Only bcrypt hashes are stored; a plain password in the file is refused, never echoed. */
+    /**
+     * Only bcrypt hashes are stored; a plain password in the file is refused, never echoed. The cost
+     * must be one bcrypt accepts (4..31): any other fails every login to the account.
+     */
     private void passwordHash(String key, String hash) {
         if (hash == null || !hash.matches("\\$2[aby]\\$\\d{2}\\$[./A-Za-z0-9]{53}")) {
             problems.add(key + ": must be a bcrypt hash ($2a$/$2b$/$2y$, 60 characters); "
+                    + "make one with: scripts/hotline --hash-password");
+            return;
+        }
+        int cost = Integer.parseInt(hash.substring(4, 6));
+        if (cost < 4 || cost > 31) {
+            problems.add(key + ": the bcrypt cost " + hash.substring(4, 6) + " is outside bcrypt's 4..31; "
                     + "make one with: scripts/hotline --hash-password");
         }
     }

@@ -118,6 +118,28 @@ class ConfigLoaderTest {
         assertTrue(e.getMessage().contains("not valid YAML"), e.getMessage());
     }
 
+    @Test
+    void aPasswordHashMustBeBcryptWithACostBcryptAccepts() throws IOException {
+        String tail = "N9qo8uLOickgx2ZMRZoMyeIjZAgcfl7p92ldGxad68LJZdL17lhWy";
+        Path bad = write("h.yaml", """
+                http: { apiToken: token-for-tests }
+                queues: [ { name: support, skill: support } ]
+                agents:
+                  - { id: "1001", name: A, extension: "1001", skills: [support], passwordHash: agent-1001 }
+                  - { id: "1002", name: B, extension: "1002", skills: [support], passwordHash: "$2a$03$%s" }
+                supervisors:
+                  - { id: sup, name: S, passwordHash: "$2b$32$%s" }
+                  - { id: sup2, name: T, passwordHash: "$2y$04$%s" }
+                """.formatted(tail, tail, tail));
+        ConfigException e = assertThrows(ConfigException.class, () -> loader.loadFiles(List.of(bad)));
+        String all = String.join("\n", e.problems());
+        assertTrue(all.contains("agents[0].passwordHash: must be a bcrypt hash"), all);
+        assertFalse(all.contains("agent-1001"), "a plain password is never echoed");
+        assertTrue(all.contains("agents[1].passwordHash: the bcrypt cost 03 is outside bcrypt's 4..31"), all);
+        assertTrue(all.contains("supervisors[0].passwordHash: the bcrypt cost 32 is outside bcrypt's 4..31"), all);
+        assertFalse(all.contains("supervisors[1]"), all);
+    }
+
     private static String base() {
         return """
                 http: { apiToken: token-for-tests }
