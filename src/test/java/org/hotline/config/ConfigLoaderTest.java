@@ -48,6 +48,16 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aLoaderStartsEachLoadFromTheDefaultsAsShipped() throws IOException {
+        Path first = write("first.yaml", base() + "standards: { ringCadenceSeconds: 3 }\nivr: { start: x }\n");
+        Path second = write("second.yaml", base());
+        assertThrows(ConfigException.class, () -> loader.loadFiles(List.of(first)), "ivr.start names no node");
+        HotlineConfig config = loader.loadFiles(List.of(second));
+        assertEquals(6.0, config.standards().ringCadenceSeconds(), "the first file's value did not stay");
+        assertEquals(loader.loadFiles(List.of(second)), config);
+    }
+
+    @Test
     void anUnknownKeyIsNamedWithItsFile() throws IOException {
         Path bad = write("bad.yaml", base() + "standards:\n  ringCadance: 5\n");
         ConfigException e = assertThrows(ConfigException.class, () -> loader.loadFiles(List.of(bad)));
