@@ -115,15 +115,8 @@ public final class Hotline implements AutoCloseable {
             String fcrRegion = config.center().defaultRegion();
             KpiRules rules = new KpiRules(standards, new FirstContactRule(
                     Duration.ofDays(config.standards().fcrWindowDays()), n -> PhoneNumbers.normalise(n, fcrRegion)));
-            history = RedisCallHistory.open(RedisOptions.DEFAULTS
-                    .withHost(config.redis().host())
-                    .withPort(config.redis().port())
-                    .withKeyPrefix(config.redis().keyPrefix())
-                    .withRetention(Duration.ofDays(config.redis().callRetentionDays()),
-                            RedisOptions.DEFAULT_KPI_RETENTION),
-                    JournalOptions.of(Path.of(config.journal().directory()),
-                            config.journal().groupCommitMillis(), config.journal().maxPendingRecords()),
-                    rules, clock);
+            history = RedisCallHistory.open(redisOptions(config.redis()), journalOptions(config.journal()), rules,
+                    clock);
             started.push(history);
             kpis = new KpiService(history, queues, zone, clock, rules.firstContact().window());
 
@@ -244,9 +237,7 @@ public final class Hotline implements AutoCloseable {
             ApiRouter router = new ApiRouter(config.http().apiToken(), history, kpis, roster, customers, desk, logins,
                     new ApiSettings(config.center().pauseReasons(), config.center().dispositionCodes(),
                             number -> PhoneNumbers.normalise(number, region), clock), checks);
-            web = new WebServer(WebOptions.defaults()
-                    .withHost(config.http().host()).withPort(config.http().port())
-                    .withIdleTimeout(Duration.ofSeconds(config.http().idleTimeoutSeconds())), router, apiExecutor,
+            web = new WebServer(webOptions(config.http()), router, apiExecutor,
                     new LiveWeb(feed, cookie -> logins.authenticateCookie(cookie).map(p ->
                             new SocketUser(p.username(), p.isSupervisor(), p.agentId())),
                             metrics::scrape, config.http().metricsLoopbackOnly()));
@@ -367,6 +358,31 @@ public final class Hotline implements AutoCloseable {
                 .username(ami.username())
                 .secret(ami.secret())
                 .pingInterval(Duration.ofSeconds(ami.pingIntervalSeconds()))
+                .build();
+    }
+
+    private static RedisOptions redisOptions(HotlineConfig.RedisSection redis) {
+        return RedisOptions.builder()
+                .host(redis.host())
+                .port(redis.port())
+                .keyPrefix(redis.keyPrefix())
+                .callRetention(Duration.ofDays(redis.callRetentionDays()))
+                .build();
+    }
+
+    private static JournalOptions journalOptions(HotlineConfig.JournalSection journal) {
+        return JournalOptions.builder()
+                .directory(Path.of(journal.directory()))
+                .groupCommit(Duration.ofMillis(journal.groupCommitMillis()))
+                .maxPendingRecords(journal.maxPendingRecords())
+                .build();
+    }
+
+    private static WebOptions webOptions(HotlineConfig.HttpSection http) {
+        return WebOptions.builder()
+                .host(http.host())
+                .port(http.port())
+                .idleTimeout(Duration.ofSeconds(http.idleTimeoutSeconds()))
                 .build();
     }
 

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,7 +15,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** The domain core does no I/O: its packages import no Netty, Jedis or Asterisk-Java type. */
+/**
+ * The domain core does no I/O: its packages import no Netty, Jedis or Asterisk-Java type. Every
+ * options class is written one way.
+ */
 class ArchitectureTest {
 
     /** The domain packages. */
@@ -56,5 +61,37 @@ class ArchitectureTest {
         assertTrue(IO_IMPORT.matcher("var j = new redis.clients.jedis.Jedis();").find());
         assertFalse(IO_IMPORT.matcher("import org.hotline.io.nettyish.Thing;").find());
         assertFalse(IO_IMPORT.matcher(withoutComments("/** unlike io.netty.channel.Channel */ int x;")).find());
+    }
+
+    /**
+     * Every {@code *Options} class of src/main is a record (validated in its compact constructor)
+     * with {@code builder()} starting from its defaults, {@code toBuilder()}, and {@code defaults()}.
+     */
+    @Test
+    void everyOptionsClassIsARecordWithABuilder() throws Exception {
+        Path root = Path.of("src/main/java");
+        List<Path> sources;
+        try (Stream<Path> files = Files.walk(root)) {
+            sources = files.filter(f -> f.getFileName().toString().endsWith("Options.java")).sorted().toList();
+        }
+        assertTrue(sources.size() >= 5, "expected the adapters' options classes under " + root.toAbsolutePath());
+        List<String> offenders = new ArrayList<>();
+        for (Path source : sources) {
+            String name = root.relativize(source).toString().replace('/', '.').replaceAll("\\.java$", "");
+            Class<?> type = Class.forName(name);
+            Method builder = type.getMethod("builder");
+            Method defaults = type.getMethod("defaults");
+            Method toBuilder = type.getMethod("toBuilder");
+            Method build = builder.getReturnType().getMethod("build");
+            boolean shaped = type.isRecord() && Modifier.isStatic(builder.getModifiers())
+                    && Modifier.isStatic(defaults.getModifiers()) && !Modifier.isStatic(toBuilder.getModifiers())
+                    && build.getReturnType() == type && defaults.getReturnType() == type;
+            Object fromBuilder = build.invoke(builder.invoke(null));
+            Object again = build.invoke(toBuilder.invoke(fromBuilder));
+            if (!shaped || !fromBuilder.equals(defaults.invoke(null)) || !again.equals(fromBuilder)) {
+                offenders.add(name);
+            }
+        }
+        assertEquals(List.of(), offenders, "options classes not written as a record with builder(), toBuilder() and defaults()");
     }
 }

@@ -4,10 +4,38 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Immutable settings of the {@link FastAgiServer}; every default is a named constant
- * here. Build with {@link #builder()}; {@link #defaults()} is the all-default instance.
+ * Immutable settings of the {@link FastAgiServer}; every default is a named constant here. Build
+ * with {@link #builder()} and set only what differs; {@link #defaults()} is the all-default
+ * instance. The constructor checks every value; the message names the option.
+ *
+ * @param bindHost            listen address; default {@value #DEFAULT_BIND_HOST}
+ * @param port                listen port, 0 for an ephemeral one ({@link FastAgiServer#start()}
+ *                            returns the real one); default {@value #DEFAULT_PORT}
+ * @param maxLineLength       longest line accepted, without its line end
+ * @param maxEnvironmentLines variables in the environment at most
+ * @param maxEnvironmentBytes bytes of the environment at most
+ * @param maxReplyLines       lines in one multi-line reply at most
+ * @param idleTimeout         time with no command outstanding after which a session is closed
+ * @param environmentTimeout  time from connect until the environment must be complete
+ * @param commandTimeout      how long a command may go without a reply, unless the script gives
+ *                            it its own deadline
+ * @param workerThreads       event-loop threads; 0 for Netty's default (twice the cores)
+ * @param backlog             accept queue length
+ * @param shutdownTimeout     how long {@link FastAgiServer#stop()} lets running sessions finish
  */
-public final class FastAgiOptions {
+public record FastAgiOptions(
+        String bindHost,
+        int port,
+        int maxLineLength,
+        int maxEnvironmentLines,
+        int maxEnvironmentBytes,
+        int maxReplyLines,
+        Duration idleTimeout,
+        Duration environmentTimeout,
+        Duration commandTimeout,
+        int workerThreads,
+        int backlog,
+        Duration shutdownTimeout) {
 
     /** Loopback: Asterisk runs on the same host; widen deliberately. */
     public static final String DEFAULT_BIND_HOST = "127.0.0.1";
@@ -38,78 +66,57 @@ public final class FastAgiOptions {
     /** How long {@link FastAgiServer#stop()} lets running sessions finish. */
     public static final Duration DEFAULT_SHUTDOWN_TIMEOUT = Duration.ofSeconds(10);
 
-    private final String bindHost;
-    private final int port;
-    private final int maxLineLength;
-    private final int maxEnvironmentLines;
-    private final int maxEnvironmentBytes;
-    private final int maxReplyLines;
-    private final Duration idleTimeout;
-    private final Duration environmentTimeout;
-    private final Duration commandTimeout;
-    private final int workerThreads;
-    private final int backlog;
-    private final Duration shutdownTimeout;
-
-    private FastAgiOptions(Builder b) {
-        this.bindHost = b.bindHost;
-        this.port = b.port;
-        this.maxLineLength = b.maxLineLength;
-        this.maxEnvironmentLines = b.maxEnvironmentLines;
-        this.maxEnvironmentBytes = b.maxEnvironmentBytes;
-        this.maxReplyLines = b.maxReplyLines;
-        this.idleTimeout = b.idleTimeout;
-        this.environmentTimeout = b.environmentTimeout;
-        this.commandTimeout = b.commandTimeout;
-        this.workerThreads = b.workerThreads;
-        this.backlog = b.backlog;
-        this.shutdownTimeout = b.shutdownTimeout;
+    public FastAgiOptions {
+        Objects.requireNonNull(bindHost, "bindHost");
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be 0..65535, was " + port);
+        }
+        positive("maxLineLength", maxLineLength);
+        positive("maxEnvironmentLines", maxEnvironmentLines);
+        positive("maxEnvironmentBytes", maxEnvironmentBytes);
+        positive("maxReplyLines", maxReplyLines);
+        positive("idleTimeout", idleTimeout);
+        positive("environmentTimeout", environmentTimeout);
+        positive("commandTimeout", commandTimeout);
+        if (workerThreads < 0) {
+            throw new IllegalArgumentException("workerThreads must be >= 0, was " + workerThreads);
+        }
+        positive("backlog", backlog);
+        Objects.requireNonNull(shutdownTimeout, "shutdownTimeout");
+        if (shutdownTimeout.isNegative()) {
+            throw new IllegalArgumentException("shutdownTimeout must not be negative, was " + shutdownTimeout);
+        }
     }
 
+    /** Every option at its default. */
     public static FastAgiOptions defaults() {
         return builder().build();
     }
 
+    /** A builder starting from the defaults. */
     public static Builder builder() {
         return new Builder();
     }
 
     /** A builder starting from this instance's values. */
-    public Builder mutate() {
-        return new Builder()
-                .bindHost(bindHost).port(port).maxLineLength(maxLineLength)
-                .maxEnvironmentLines(maxEnvironmentLines).maxEnvironmentBytes(maxEnvironmentBytes)
-                .maxReplyLines(maxReplyLines).idleTimeout(idleTimeout)
-                .environmentTimeout(environmentTimeout).commandTimeout(commandTimeout).workerThreads(workerThreads)
-                .backlog(backlog).shutdownTimeout(shutdownTimeout);
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
-    public String bindHost() { return bindHost; }
-    public int port() { return port; }
-    public int maxLineLength() { return maxLineLength; }
-    public int maxEnvironmentLines() { return maxEnvironmentLines; }
-    public int maxEnvironmentBytes() { return maxEnvironmentBytes; }
-    public int maxReplyLines() { return maxReplyLines; }
-    public Duration idleTimeout() { return idleTimeout; }
-    public Duration environmentTimeout() { return environmentTimeout; }
-    /** How long a command may go without a reply, unless the script gives it its own deadline. */
-    public Duration commandTimeout() { return commandTimeout; }
-    public int workerThreads() { return workerThreads; }
-    public int backlog() { return backlog; }
-    public Duration shutdownTimeout() { return shutdownTimeout; }
-
-    @Override
-    public String toString() {
-        return "FastAgiOptions[bindHost=" + bindHost + ", port=" + port
-                + ", maxLineLength=" + maxLineLength + ", maxEnvironmentLines=" + maxEnvironmentLines
-                + ", maxEnvironmentBytes=" + maxEnvironmentBytes + ", maxReplyLines=" + maxReplyLines
-                + ", idleTimeout=" + idleTimeout + ", environmentTimeout=" + environmentTimeout
-                + ", commandTimeout=" + commandTimeout
-                + ", workerThreads=" + workerThreads + ", backlog=" + backlog
-                + ", shutdownTimeout=" + shutdownTimeout + "]";
+    private static void positive(String name, int value) {
+        if (value <= 0) {
+            throw new IllegalArgumentException(name + " must be positive, was " + value);
+        }
     }
 
-    /** Validates each value as it is set; the message names the option. */
+    private static void positive(String name, Duration value) {
+        Objects.requireNonNull(value, name);
+        if (value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive, was " + value);
+        }
+    }
+
+    /** Mutable builder; {@link #build()} validates. */
     public static final class Builder {
         private String bindHost = DEFAULT_BIND_HOST;
         private int port = DEFAULT_PORT;
@@ -127,94 +134,38 @@ public final class FastAgiOptions {
         private Builder() {
         }
 
-        public Builder bindHost(String bindHost) {
-            this.bindHost = Objects.requireNonNull(bindHost, "bindHost");
-            return this;
+        private Builder(FastAgiOptions o) {
+            bindHost = o.bindHost;
+            port = o.port;
+            maxLineLength = o.maxLineLength;
+            maxEnvironmentLines = o.maxEnvironmentLines;
+            maxEnvironmentBytes = o.maxEnvironmentBytes;
+            maxReplyLines = o.maxReplyLines;
+            idleTimeout = o.idleTimeout;
+            environmentTimeout = o.environmentTimeout;
+            commandTimeout = o.commandTimeout;
+            workerThreads = o.workerThreads;
+            backlog = o.backlog;
+            shutdownTimeout = o.shutdownTimeout;
         }
 
-        /** 0 binds an ephemeral port; {@link FastAgiServer#start()} returns the real one. */
-        public Builder port(int port) {
-            if (port < 0 || port > 65535) {
-                throw new IllegalArgumentException("port must be 0..65535, was " + port);
-            }
-            this.port = port;
-            return this;
-        }
-
-        public Builder maxLineLength(int value) {
-            this.maxLineLength = positive("maxLineLength", value);
-            return this;
-        }
-
-        public Builder maxEnvironmentLines(int value) {
-            this.maxEnvironmentLines = positive("maxEnvironmentLines", value);
-            return this;
-        }
-
-        public Builder maxEnvironmentBytes(int value) {
-            this.maxEnvironmentBytes = positive("maxEnvironmentBytes", value);
-            return this;
-        }
-
-        public Builder maxReplyLines(int value) {
-            this.maxReplyLines = positive("maxReplyLines", value);
-            return this;
-        }
-
-        public Builder idleTimeout(Duration value) {
-            this.idleTimeout = positive("idleTimeout", value);
-            return this;
-        }
-
-        public Builder environmentTimeout(Duration value) {
-            this.environmentTimeout = positive("environmentTimeout", value);
-            return this;
-        }
-
-        public Builder commandTimeout(Duration value) {
-            this.commandTimeout = positive("commandTimeout", value);
-            return this;
-        }
-
-        public Builder workerThreads(int value) {
-            if (value < 0) {
-                throw new IllegalArgumentException("workerThreads must be >= 0, was " + value);
-            }
-            this.workerThreads = value;
-            return this;
-        }
-
-        public Builder backlog(int value) {
-            this.backlog = positive("backlog", value);
-            return this;
-        }
-
-        public Builder shutdownTimeout(Duration value) {
-            Objects.requireNonNull(value, "shutdownTimeout");
-            if (value.isNegative()) {
-                throw new IllegalArgumentException("shutdownTimeout must not be negative, was " + value);
-            }
-            this.shutdownTimeout = value;
-            return this;
-        }
+        public Builder bindHost(String v) { bindHost = v; return this; }
+        public Builder port(int v) { port = v; return this; }
+        public Builder maxLineLength(int v) { maxLineLength = v; return this; }
+        public Builder maxEnvironmentLines(int v) { maxEnvironmentLines = v; return this; }
+        public Builder maxEnvironmentBytes(int v) { maxEnvironmentBytes = v; return this; }
+        public Builder maxReplyLines(int v) { maxReplyLines = v; return this; }
+        public Builder idleTimeout(Duration v) { idleTimeout = v; return this; }
+        public Builder environmentTimeout(Duration v) { environmentTimeout = v; return this; }
+        public Builder commandTimeout(Duration v) { commandTimeout = v; return this; }
+        public Builder workerThreads(int v) { workerThreads = v; return this; }
+        public Builder backlog(int v) { backlog = v; return this; }
+        public Builder shutdownTimeout(Duration v) { shutdownTimeout = v; return this; }
 
         public FastAgiOptions build() {
-            return new FastAgiOptions(this);
-        }
-
-        private static int positive(String name, int value) {
-            if (value <= 0) {
-                throw new IllegalArgumentException(name + " must be positive, was " + value);
-            }
-            return value;
-        }
-
-        private static Duration positive(String name, Duration value) {
-            Objects.requireNonNull(value, name);
-            if (value.isNegative() || value.isZero()) {
-                throw new IllegalArgumentException(name + " must be positive, was " + value);
-            }
-            return value;
+            return new FastAgiOptions(bindHost, port, maxLineLength, maxEnvironmentLines, maxEnvironmentBytes,
+                    maxReplyLines, idleTimeout, environmentTimeout, commandTimeout, workerThreads, backlog,
+                    shutdownTimeout);
         }
     }
 }

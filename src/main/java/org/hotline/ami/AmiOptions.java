@@ -4,8 +4,10 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Immutable settings of the manager connection. Every default is a named constant; build with
- * {@link #builder()} and override only what differs.
+ * Immutable settings of the manager connection; every default is a named constant here. Build
+ * with {@link #builder()} and set only what differs; {@link #defaults()} is the all-default
+ * instance (with no username or secret). The constructor checks every value; the message names
+ * the option.
  */
 public record AmiOptions(
         String host,
@@ -79,10 +81,17 @@ public record AmiOptions(
         }
     }
 
+    /** Every option at its default (no username or secret). */
+    public static AmiOptions defaults() {
+        return builder().build();
+    }
+
+    /** A builder starting from the defaults. */
     public static Builder builder() {
         return new Builder();
     }
 
+    /** A builder starting from this instance's values. */
     public Builder toBuilder() {
         return new Builder(this);
     }

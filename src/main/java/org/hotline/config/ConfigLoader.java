@@ -34,6 +34,8 @@ public final class ConfigLoader {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
     private final Map<String, String> environment;
+    /** The built-in defaults as read once; each load merges into a copy. */
+    private ObjectNode defaults;
 
     public ConfigLoader(Map<String, String> environment) {
         this.environment = Map.copyOf(environment);
@@ -111,15 +113,23 @@ public final class ConfigLoader {
         return flowFile.toString();
     }
 
-    private ObjectNode defaults() {
-        try (InputStream in = ConfigLoader.class.getResourceAsStream(DEFAULTS_RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("built-in " + DEFAULTS_RESOURCE + " is missing from the jar");
+    /**
+     * A fresh copy of the built-in defaults (the merge writes into it), read from the jar on the
+     * first load only: they are the same for every load, and reading them cost more than most
+     * config files do.
+     */
+    private synchronized ObjectNode defaults() {
+        if (defaults == null) {
+            try (InputStream in = ConfigLoader.class.getResourceAsStream(DEFAULTS_RESOURCE)) {
+                if (in == null) {
+                    throw new IllegalStateException("built-in " + DEFAULTS_RESOURCE + " is missing from the jar");
+                }
+                defaults = (ObjectNode) yaml.readTree(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read built-in " + DEFAULTS_RESOURCE, e);
             }
-            return (ObjectNode) yaml.readTree(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read built-in " + DEFAULTS_RESOURCE, e);
         }
+        return defaults.deepCopy();
     }
 
     private JsonNode read(Path file) {

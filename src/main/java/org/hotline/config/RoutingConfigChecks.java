@@ -5,17 +5,60 @@ import java.util.List;
 import java.util.Set;
 import org.hotline.call.SkillLevel;
 
-/** The checks of the keys routing reads: agents' skill levels and queues' relaxation steps. */
+/**
+ * The checks of the keys routing reads: the {@code queues} (with their relaxation steps) and the
+ * agents' skill levels.
+ */
 final class RoutingConfigChecks {
 
+    /** The configured queues' names and the skills they ask for (each queue's one skill). */
+    record Queues(Set<String> names, Set<String> skills) {
+    }
+
     private RoutingConfigChecks() {
+    }
+
+    static Queues queues(List<HotlineConfig.QueueSection> queues, ConfigProblems problems) {
+        Set<String> names = new HashSet<>();
+        Set<String> skills = new HashSet<>();
+        if (queues == null || queues.isEmpty()) {
+            problems.add("queues: configure at least one queue");
+            return new Queues(names, skills);
+        }
+        for (int i = 0; i < queues.size(); i++) {
+            HotlineConfig.QueueSection q = queues.get(i);
+            String key = "queues[" + i + "]";
+            if (ConfigProblems.isBlank(q.name()) || !q.name().matches("[A-Za-z0-9_-]+")) {
+                problems.add(key + ".name: '" + q.name() + "' must be letters, digits, '-' or '_'");
+            } else if (!names.add(q.name())) {
+                problems.add(key + ".name: queue '" + q.name() + "' is configured twice");
+            }
+            problems.between(key + ".maxWaitSeconds", q.maxWaitSeconds(), 10, 86_400);
+            int announceEvery = q.announceEverySeconds();
+            if (announceEvery != 0 && (announceEvery < 5 || announceEvery > 3_600)) {
+                // below 5 s a caller would hear little but announcements
+                problems.add(key + ".announceEverySeconds: " + announceEvery
+                        + " is outside 5..3600 (0 turns the announcements off)");
+            }
+            if (ConfigProblems.isBlank(q.skill())) {
+                problems.add(key + ".skill: required (the skill an agent needs to take this queue's calls)");
+            } else {
+                skills.add(q.skill());
+            }
+            relaxation(key + ".relaxation", q.relaxation(), q.maxWaitSeconds(), problems);
+            if (q.callbackOfferAfterSeconds() != 0) {
+                problems.between(key + ".callbackOfferAfterSeconds", q.callbackOfferAfterSeconds(), 1,
+                        q.maxWaitSeconds() - 1);
+            }
+        }
+        return new Queues(names, skills);
     }
 
     /**
      * Entries {@code name} or {@code name:level} (level 1..10), each name once, each the skill of
      * a queue (else the agent could never be offered a call for it).
      */
-    static void skills(String key, List<String> entries, Set<String> queueSkills, List<String> problems) {
+    static void skills(String key, List<String> entries, Set<String> queueSkills, ConfigProblems problems) {
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < entries.size(); i++) {
             SkillLevel skill;
@@ -40,7 +83,7 @@ final class RoutingConfigChecks {
      * {@code anyAgentOfQueue: true}.
      */
     static void relaxation(String key, List<HotlineConfig.RelaxationSection> steps, int maxWaitSeconds,
-                           List<String> problems) {
+                           ConfigProblems problems) {
         Integer previous = null;
         for (int i = 0; i < steps.size(); i++) {
             HotlineConfig.RelaxationSection step = steps.get(i);

@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -108,40 +109,70 @@ public final class IvrFlowChecker {
         }
     }
 
-    /** Depth-first over the exits a silent caller takes; a back edge closes a loop. */
+    /**
+     * Depth-first over the exits a silent caller takes; a back edge closes a loop. The walk keeps
+     * its own stack rather than recursing, so that a flow however long cannot overflow the
+     * thread's stack.
+     */
     private void silentLoops(IvrFlow flow) {
         Map<String, Integer> state = new HashMap<>(); // absent: new, 1: on the path, 2: done
-        Set<Set<String>> reported = new java.util.HashSet<>();
+        Set<Set<String>> reported = new HashSet<>();
         for (String root : flow.nodes().keySet()) {
             if (!state.containsKey(root)) {
-                visit(flow, root, state, new ArrayList<>(), reported);
+                walk(flow, root, state, reported);
             }
         }
     }
 
-    private void visit(IvrFlow flow, String name, Map<String, Integer> state, List<String> path,
-                       Set<Set<String>> reported) {
-        state.put(name, 1);
-        path.add(name);
-        for (IvrNode.Exit exit : flow.node(name).exits()) {
+    /** A node on the walk's path and how many of its exits have been followed. */
+    private static final class Step {
+        final String name;
+        final List<IvrNode.Exit> exits;
+        int next;
+
+        Step(String name, List<IvrNode.Exit> exits) {
+            this.name = name;
+            this.exits = exits;
+        }
+    }
+
+    private void walk(IvrFlow flow, String root, Map<String, Integer> state, Set<Set<String>> reported) {
+        List<String> path = new ArrayList<>();
+        Map<String, Integer> positionOnPath = new HashMap<>();
+        Deque<Step> stack = new ArrayDeque<>();
+        state.put(root, 1);
+        positionOnPath.put(root, 0);
+        path.add(root);
+        stack.push(new Step(root, flow.node(root).exits()));
+        while (!stack.isEmpty()) {
+            Step step = stack.peek();
+            if (step.next == step.exits.size()) {
+                stack.pop();
+                path.remove(path.size() - 1);
+                positionOnPath.remove(step.name);
+                state.put(step.name, 2);
+                continue;
+            }
+            IvrNode.Exit exit = step.exits.get(step.next++);
             if (exit.needsInput()) {
                 continue;
             }
             Integer s = state.get(exit.target());
             if (s == null) {
-                visit(flow, exit.target(), state, path, reported);
+                state.put(exit.target(), 1);
+                positionOnPath.put(exit.target(), path.size());
+                path.add(exit.target());
+                stack.push(new Step(exit.target(), flow.node(exit.target()).exits()));
             } else if (s == 1) {
-                List<String> cycle = new ArrayList<>(path.subList(path.indexOf(exit.target()), path.size()));
+                List<String> cycle = new ArrayList<>(path.subList(positionOnPath.get(exit.target()), path.size()));
                 if (reported.add(new TreeSet<>(cycle))) {
                     cycle.add(exit.target());
-                    problems.node(name, exit.key(), "a loop with no caller input: " + String.join(" → ", cycle)
+                    problems.node(step.name, exit.key(), "a loop with no caller input: " + String.join(" → ", cycle)
                             + " (a caller who presses nothing would go round it for ever; end it with a route or a"
                             + " hangup, e.g. a menu's noInput)");
                 }
             }
         }
-        path.remove(path.size() - 1);
-        state.put(name, 2);
     }
 
     /**

@@ -40,6 +40,11 @@ public final class IvrFlowReader {
     static final int MAX_TIMEOUT_SECONDS = 60;
     static final int MAX_DIGITS = 32;
     static final int MAX_PRIORITY = 100;
+    /**
+     * Nodes in one flow at most. A real flow has tens; the cap bounds what checking costs (a
+     * flow's silent loops are reported one message each, with their nodes).
+     */
+    public static final int MAX_NODES = 1000;
     private static final String NAME = "[A-Za-z0-9_-]{1,64}";
 
     private final IvrProblems problems;
@@ -55,6 +60,10 @@ public final class IvrFlowReader {
             if (definition.start() != null && !definition.start().isBlank()) {
                 problems.add("start", "names '" + definition.start() + "' but the flow has no nodes");
             }
+            return null;
+        }
+        if (definition.nodes().size() > MAX_NODES) {
+            problems.add("nodes", definition.nodes().size() + " nodes; a flow has at most " + MAX_NODES);
             return null;
         }
         PromptSet languages = languages(definition);

@@ -5,7 +5,10 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Where and how the call history journals what it accepts (see {@link CallJournal}).
+ * Where and how the call history journals what it accepts (see {@link CallJournal}). Immutable;
+ * every default is a named constant here. Build with {@link #builder()} and set only what
+ * differs; {@link #defaults()} is the all-default instance. The constructor checks every value;
+ * the message names the option.
  *
  * @param directory         where the journal's files live (created if missing); default
  *                          {@code /var/lib/hotline/journal}
@@ -18,9 +21,9 @@ import java.util.Objects;
 public record JournalOptions(Path directory, Duration groupCommit, int maxPendingRecords, long segmentBytes) {
 
     public static final Path DEFAULT_DIRECTORY = Path.of("/var/lib/hotline/journal");
-
-    public static final JournalOptions DEFAULTS = new JournalOptions(DEFAULT_DIRECTORY, Duration.ofMillis(5), 100_000,
-            JournalFiles.DEFAULT_SEGMENT_BYTES);
+    public static final Duration DEFAULT_GROUP_COMMIT = Duration.ofMillis(5);
+    public static final int DEFAULT_MAX_PENDING_RECORDS = 100_000;
+    public static final long DEFAULT_SEGMENT_BYTES = JournalFiles.DEFAULT_SEGMENT_BYTES;
 
     public JournalOptions {
         Objects.requireNonNull(directory, "directory");
@@ -36,25 +39,45 @@ public record JournalOptions(Path directory, Duration groupCommit, int maxPendin
         }
     }
 
-    /** The defaults with the three settings of the config's {@code journal} section. */
-    public static JournalOptions of(Path directory, int groupCommitMillis, int maxPendingRecords) {
-        return new JournalOptions(directory, Duration.ofMillis(groupCommitMillis), maxPendingRecords,
-                JournalFiles.DEFAULT_SEGMENT_BYTES);
+    /** Every option at its default. */
+    public static JournalOptions defaults() {
+        return builder().build();
     }
 
-    public JournalOptions withDirectory(Path value) {
-        return new JournalOptions(value, groupCommit, maxPendingRecords, segmentBytes);
+    /** A builder starting from the defaults. */
+    public static Builder builder() {
+        return new Builder();
     }
 
-    public JournalOptions withGroupCommit(Duration value) {
-        return new JournalOptions(directory, value, maxPendingRecords, segmentBytes);
+    /** A builder starting from this instance's values. */
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
-    public JournalOptions withMaxPendingRecords(int value) {
-        return new JournalOptions(directory, groupCommit, value, segmentBytes);
-    }
+    /** Mutable builder; {@link #build()} validates. */
+    public static final class Builder {
+        private Path directory = DEFAULT_DIRECTORY;
+        private Duration groupCommit = DEFAULT_GROUP_COMMIT;
+        private int maxPendingRecords = DEFAULT_MAX_PENDING_RECORDS;
+        private long segmentBytes = DEFAULT_SEGMENT_BYTES;
 
-    public JournalOptions withSegmentBytes(long value) {
-        return new JournalOptions(directory, groupCommit, maxPendingRecords, value);
+        private Builder() {
+        }
+
+        private Builder(JournalOptions o) {
+            directory = o.directory;
+            groupCommit = o.groupCommit;
+            maxPendingRecords = o.maxPendingRecords;
+            segmentBytes = o.segmentBytes;
+        }
+
+        public Builder directory(Path v) { directory = v; return this; }
+        public Builder groupCommit(Duration v) { groupCommit = v; return this; }
+        public Builder maxPendingRecords(int v) { maxPendingRecords = v; return this; }
+        public Builder segmentBytes(long v) { segmentBytes = v; return this; }
+
+        public JournalOptions build() {
+            return new JournalOptions(directory, groupCommit, maxPendingRecords, segmentBytes);
+        }
     }
 }

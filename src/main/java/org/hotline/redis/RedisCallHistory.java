@@ -94,7 +94,7 @@ public final class RedisCallHistory implements CallHistory, AutoCloseable {
         this.reader = new RedisCallReader(jedis, keys, options);
         this.writer = new RedisWriter(options.address(), target == null ? this::store : target,
                 new RetryBackoff(options.retryInitialDelay(), options.retryMaxDelay()), options.drainTimeout(), clock,
-                journalOptions == null ? JournalOptions.DEFAULTS.maxPendingRecords() : journalOptions.maxPendingRecords(),
+                journalOptions == null ? JournalOptions.DEFAULT_MAX_PENDING_RECORDS : journalOptions.maxPendingRecords(),
                 journalFiles == null ? null : journalFiles::read, opened == null ? null : opened.directory(), deadLetters,
                 journal::confirmed);
     }

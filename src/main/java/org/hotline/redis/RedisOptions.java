@@ -4,8 +4,10 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How Hotline reaches Redis and how long it keeps what it writes there. Immutable; start from
- * {@link #DEFAULTS} and change what differs with the {@code with*} methods.
+ * How Hotline reaches Redis and how long it keeps what it writes there. Immutable; every default
+ * is a named constant here. Build with {@link #builder()} and set only what differs;
+ * {@link #defaults()} is the all-default instance. The constructor checks every value; the
+ * message names the option.
  *
  * @param host              Redis host; default {@value #DEFAULT_HOST}
  * @param port              Redis port; default {@value #DEFAULT_PORT}
@@ -46,12 +48,6 @@ public record RedisOptions(
     public static final Duration DEFAULT_RETRY_MAX_DELAY = Duration.ofSeconds(5);
     public static final Duration DEFAULT_DRAIN_TIMEOUT = Duration.ofSeconds(10);
 
-    public static final RedisOptions DEFAULTS = new RedisOptions(
-            DEFAULT_HOST, DEFAULT_PORT, null, 0, DEFAULT_KEY_PREFIX,
-            DEFAULT_CONNECT_TIMEOUT, DEFAULT_SOCKET_TIMEOUT,
-            DEFAULT_CALL_RETENTION, DEFAULT_KPI_RETENTION,
-            DEFAULT_RETRY_INITIAL_DELAY, DEFAULT_RETRY_MAX_DELAY, DEFAULT_DRAIN_TIMEOUT);
-
     public RedisOptions {
         requireText(host, "host");
         if (port < 1 || port > 65535) {
@@ -76,49 +72,19 @@ public record RedisOptions(
         }
     }
 
-    public RedisOptions withHost(String value) {
-        return new RedisOptions(value, port, password, database, keyPrefix, connectTimeout, socketTimeout,
-                callRetention, kpiRetention, retryInitialDelay, retryMaxDelay, drainTimeout);
+    /** Every option at its default (no password). */
+    public static RedisOptions defaults() {
+        return builder().build();
     }
 
-    public RedisOptions withPort(int value) {
-        return new RedisOptions(host, value, password, database, keyPrefix, connectTimeout, socketTimeout,
-                callRetention, kpiRetention, retryInitialDelay, retryMaxDelay, drainTimeout);
+    /** A builder starting from the defaults. */
+    public static Builder builder() {
+        return new Builder();
     }
 
-    public RedisOptions withPassword(String value) {
-        return new RedisOptions(host, port, value, database, keyPrefix, connectTimeout, socketTimeout,
-                callRetention, kpiRetention, retryInitialDelay, retryMaxDelay, drainTimeout);
-    }
-
-    public RedisOptions withDatabase(int value) {
-        return new RedisOptions(host, port, password, value, keyPrefix, connectTimeout, socketTimeout,
-                callRetention, kpiRetention, retryInitialDelay, retryMaxDelay, drainTimeout);
-    }
-
-    public RedisOptions withKeyPrefix(String value) {
-        return new RedisOptions(host, port, password, database, value, connectTimeout, socketTimeout,
-                callRetention, kpiRetention, retryInitialDelay, retryMaxDelay, drainTimeout);
-    }
-
-    public RedisOptions withTimeouts(Duration connect, Duration socket) {
-        return new RedisOptions(host, port, password, database, keyPrefix, connect, socket,
-                callRetention, kpiRetention, retryInitialDelay, retryMaxDelay, drainTimeout);
-    }
-
-    public RedisOptions withRetention(Duration calls, Duration kpis) {
-        return new RedisOptions(host, port, password, database, keyPrefix, connectTimeout, socketTimeout,
-                calls, kpis, retryInitialDelay, retryMaxDelay, drainTimeout);
-    }
-
-    public RedisOptions withRetryDelays(Duration initial, Duration max) {
-        return new RedisOptions(host, port, password, database, keyPrefix, connectTimeout, socketTimeout,
-                callRetention, kpiRetention, initial, max, drainTimeout);
-    }
-
-    public RedisOptions withDrainTimeout(Duration value) {
-        return new RedisOptions(host, port, password, database, keyPrefix, connectTimeout, socketTimeout,
-                callRetention, kpiRetention, retryInitialDelay, retryMaxDelay, value);
+    /** A builder starting from this instance's values. */
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
     /** {@code host:port}, for log lines and health details. */
@@ -151,6 +117,58 @@ public record RedisOptions(
         requirePositive(value, name);
         if (value.toSeconds() < 1) {
             throw new IllegalArgumentException(name + " must be at least 1 s (Redis expiries are in seconds)");
+        }
+    }
+
+    /** Mutable builder; {@link #build()} validates. */
+    public static final class Builder {
+        private String host = DEFAULT_HOST;
+        private int port = DEFAULT_PORT;
+        private String password;
+        private int database;
+        private String keyPrefix = DEFAULT_KEY_PREFIX;
+        private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+        private Duration socketTimeout = DEFAULT_SOCKET_TIMEOUT;
+        private Duration callRetention = DEFAULT_CALL_RETENTION;
+        private Duration kpiRetention = DEFAULT_KPI_RETENTION;
+        private Duration retryInitialDelay = DEFAULT_RETRY_INITIAL_DELAY;
+        private Duration retryMaxDelay = DEFAULT_RETRY_MAX_DELAY;
+        private Duration drainTimeout = DEFAULT_DRAIN_TIMEOUT;
+
+        private Builder() {
+        }
+
+        private Builder(RedisOptions o) {
+            host = o.host;
+            port = o.port;
+            password = o.password;
+            database = o.database;
+            keyPrefix = o.keyPrefix;
+            connectTimeout = o.connectTimeout;
+            socketTimeout = o.socketTimeout;
+            callRetention = o.callRetention;
+            kpiRetention = o.kpiRetention;
+            retryInitialDelay = o.retryInitialDelay;
+            retryMaxDelay = o.retryMaxDelay;
+            drainTimeout = o.drainTimeout;
+        }
+
+        public Builder host(String v) { host = v; return this; }
+        public Builder port(int v) { port = v; return this; }
+        public Builder password(String v) { password = v; return this; }
+        public Builder database(int v) { database = v; return this; }
+        public Builder keyPrefix(String v) { keyPrefix = v; return this; }
+        public Builder connectTimeout(Duration v) { connectTimeout = v; return this; }
+        public Builder socketTimeout(Duration v) { socketTimeout = v; return this; }
+        public Builder callRetention(Duration v) { callRetention = v; return this; }
+        public Builder kpiRetention(Duration v) { kpiRetention = v; return this; }
+        public Builder retryInitialDelay(Duration v) { retryInitialDelay = v; return this; }
+        public Builder retryMaxDelay(Duration v) { retryMaxDelay = v; return this; }
+        public Builder drainTimeout(Duration v) { drainTimeout = v; return this; }
+
+        public RedisOptions build() {
+            return new RedisOptions(host, port, password, database, keyPrefix, connectTimeout, socketTimeout,
+                    callRetention, kpiRetention, retryInitialDelay, retryMaxDelay, drainTimeout);
         }
     }
 }

@@ -60,9 +60,10 @@ class AgiEnvironmentTest {
         FastAgiOptions o = FastAgiOptions.defaults();
         assertEquals(FastAgiOptions.DEFAULT_PORT, o.port());
         assertEquals("127.0.0.1", o.bindHost());
-        assertEquals(5000, o.mutate().port(5000).build().port());
+        assertEquals(5000, o.toBuilder().port(5000).build().port());
+        assertEquals(o, o.toBuilder().build());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> FastAgiOptions.builder().maxLineLength(0));
+                () -> FastAgiOptions.builder().maxLineLength(0).build());
         assertEquals("maxLineLength must be positive, was 0", e.getMessage());
     }
 }

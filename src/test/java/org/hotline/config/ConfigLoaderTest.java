@@ -48,6 +48,16 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aLoaderStartsEachLoadFromTheDefaultsAsShipped() throws IOException {
+        Path first = write("first.yaml", base() + "standards: { ringCadenceSeconds: 3 }\nivr: { start: x }\n");
+        Path second = write("second.yaml", base());
+        assertThrows(ConfigException.class, () -> loader.loadFiles(List.of(first)), "ivr.start names no node");
+        HotlineConfig config = loader.loadFiles(List.of(second));
+        assertEquals(6.0, config.standards().ringCadenceSeconds(), "the first file's value did not stay");
+        assertEquals(loader.loadFiles(List.of(second)), config);
+    }
+
+    @Test
     void anUnknownKeyIsNamedWithItsFile() throws IOException {
         Path bad = write("bad.yaml", base() + "standards:\n  ringCadance: 5\n");
         ConfigException e = assertThrows(ConfigException.class, () -> loader.loadFiles(List.of(bad)));
@@ -116,6 +126,28 @@ class ConfigLoaderTest {
         Path broken = write("broken.yaml", "standards: [unclosed\n");
         ConfigException e = assertThrows(ConfigException.class, () -> loader.loadFiles(List.of(broken)));
         assertTrue(e.getMessage().contains("not valid YAML"), e.getMessage());
+    }
+
+    @Test
+    void aPasswordHashMustBeBcryptWithACostBcryptAccepts() throws IOException {
+        String tail = "N9qo8uLOickgx2ZMRZoMyeIjZAgcfl7p92ldGxad68LJZdL17lhWy";
+        Path bad = write("h.yaml", """
+                http: { apiToken: token-for-tests }
+                queues: [ { name: support, skill: support } ]
+                agents:
+                  - { id: "1001", name: A, extension: "1001", skills: [support], passwordHash: agent-1001 }
+                  - { id: "1002", name: B, extension: "1002", skills: [support], passwordHash: "$2a$03$%s" }
+                supervisors:
+                  - { id: sup, name: S, passwordHash: "$2b$32$%s" }
+                  - { id: sup2, name: T, passwordHash: "$2y$04$%s" }
+                """.formatted(tail, tail, tail));
+        ConfigException e = assertThrows(ConfigException.class, () -> loader.loadFiles(List.of(bad)));
+        String all = String.join("\n", e.problems());
+        assertTrue(all.contains("agents[0].passwordHash: must be a bcrypt hash"), all);
+        assertFalse(all.contains("agent-1001"), "a plain password is never echoed");
+        assertTrue(all.contains("agents[1].passwordHash: the bcrypt cost 03 is outside bcrypt's 4..31"), all);
+        assertTrue(all.contains("supervisors[0].passwordHash: the bcrypt cost 32 is outside bcrypt's 4..31"), all);
+        assertFalse(all.contains("supervisors[1]"), all);
     }
 
     private static String base() {

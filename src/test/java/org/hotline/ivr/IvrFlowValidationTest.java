@@ -122,6 +122,35 @@ class IvrFlowValidationTest {
     }
 
     @Test
+    void aLongChainIsCheckedWithoutRecursingPerNode() {
+        // 50,000 plays in a row, the last back to the first (past the reader's cap, so built here):
+        // one loop, reported once; a walk that recursed per node would overflow the stack.
+        Map<String, IvrNode> nodes = new java.util.LinkedHashMap<>();
+        int n = 50_000;
+        for (int i = 0; i < n; i++) {
+            nodes.put("n" + i, new IvrNode.Play("n" + i, "p", true, "n" + ((i + 1) % n), false));
+        }
+        IvrFlow flow = new IvrFlow("n0", new PromptSet("en", List.of("en"), "hotline"), nodes, null);
+        IvrProblems problems = new IvrProblems("ivr.", "flow.yaml");
+        new IvrFlowChecker(problems).check(flow, java.util.Set.of(), java.util.Set.of(), PromptCatalog.UNCHECKED);
+        assertEquals(1, problems.messages().size());
+        assertTrue(problems.messages().get(0).startsWith("ivr.nodes.n49999.next (in flow.yaml): a loop with no caller"
+                + " input: n0 → n1 → "), problems.messages().get(0).substring(0, 200));
+    }
+
+    @Test
+    void aFlowOfMoreThanAThousandNodesIsRefused() {
+        Map<String, Map<String, Object>> nodes = new java.util.LinkedHashMap<>();
+        for (int i = 0; i <= IvrFlowReader.MAX_NODES; i++) {
+            nodes.put("n" + i, Map.of("type", "hangup"));
+        }
+        IvrProblems problems = new IvrProblems("ivr.", null);
+        assertEquals(null, new IvrFlowReader(problems).read(
+                new IvrDefinition("n0", "en", List.of("en"), "hotline", false, null, 10, nodes)));
+        assertEquals(List.of("ivr.nodes: 1001 nodes; a flow has at most 1000"), problems.messages());
+    }
+
+    @Test
     void aLoopThroughAMenuOptionIsFine() throws IOException {
         // chinese → main-menu → (9) chinese: the caller's key takes the loop each time
         assertTrue(load(FLOW).ivr().flow().isPresent());

@@ -78,15 +78,16 @@ class JournalTest {
     }
 
     private RedisCallHistory open(JournalOptions journal, FakeRedis redis) {
-        RedisCallHistory h = RedisCallHistory.open(RedisOptions.DEFAULTS
-                        .withRetryDelays(Duration.ofMillis(5), Duration.ofMillis(20)).withDrainTimeout(Duration.ZERO),
+        RedisCallHistory h = RedisCallHistory.open(RedisOptions.builder()
+                        .retryInitialDelay(Duration.ofMillis(5)).retryMaxDelay(Duration.ofMillis(20))
+                        .drainTimeout(Duration.ZERO).build(),
                 journal, RULES, Clock.systemUTC(), redis);
         open.add(h);
         return h;
     }
 
     private JournalOptions journal() {
-        return JournalOptions.DEFAULTS.withDirectory(dir).withGroupCommit(Duration.ofMillis(2));
+        return JournalOptions.builder().directory(dir).groupCommit(Duration.ofMillis(2)).build();
     }
 
     /** Closes as a crash would leave things for the journal: Redis gets nothing more, nothing is drained. */
@@ -132,7 +133,7 @@ class JournalTest {
     @Test
     void appendsWithinTheWindowShareOneWriteAndTheirFuturesCompleteOnceOnDisk() throws Exception {
         FakeRedis redis = new FakeRedis();
-        RedisCallHistory h = open(journal().withGroupCommit(Duration.ofMillis(300)), redis);
+        RedisCallHistory h = open(journal().toBuilder().groupCommit(Duration.ofMillis(300)).build(), redis);
         List<CompletableFuture<Void>> done = new ArrayList<>();
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
@@ -194,7 +195,7 @@ class JournalTest {
     @Test
     void segmentsAreDeletedOnceRedisHasThemAndALiveCallsSnapshotIsCarriedForward() throws Exception {
         FakeRedis redis = new FakeRedis();
-        JournalOptions small = journal().withSegmentBytes(4096);
+        JournalOptions small = journal().toBuilder().segmentBytes(4096).build();
         RedisCallHistory first = open(small, redis);
         await(first.progress(live("long-call", T, false)));
         for (int i = 0; i < 40; i++) {
@@ -217,7 +218,7 @@ class JournalTest {
     void beyondTheBoundRecordsWaitInTheJournalOnlyAndAreReadBackInOrder() throws Exception {
         FakeRedis redis = new FakeRedis();
         redis.away = true;
-        RedisCallHistory h = open(journal().withMaxPendingRecords(5), redis);
+        RedisCallHistory h = open(journal().toBuilder().maxPendingRecords(5).build(), redis);
         List<String> ids = new ArrayList<>();
         List<CompletableFuture<Void>> done = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
@@ -311,7 +312,7 @@ class JournalTest {
             }
         }
         FakeRedis redis = new FakeRedis();
-        open(journal().withDirectory(crashed), redis);
+        open(journal().toBuilder().directory(crashed).build(), redis);
         awaitStored(redis, 3);
         assertEquals(List.of("a", "c", "b"), redis.ids());
     }
@@ -320,7 +321,7 @@ class JournalTest {
     void aJournalThatCannotBeOpenedIsReportedAndRecordsStillReachRedis() throws Exception {
         Path notADirectory = Files.writeString(dir.resolve("file"), "x");
         FakeRedis redis = new FakeRedis();
-        RedisCallHistory h = open(journal().withDirectory(notADirectory), redis);
+        RedisCallHistory h = open(journal().toBuilder().directory(notADirectory).build(), redis);
         CompletableFuture<Void> done = h.append(CallRecordJsonTest.sample("a", T), ANSWERED);
         ExecutionException e = assertThrows(ExecutionException.class, () -> done.get(WAIT.toSeconds(), TimeUnit.SECONDS));
         assertTrue(e.getCause().getMessage().contains("not journaled"), e.getCause().toString());

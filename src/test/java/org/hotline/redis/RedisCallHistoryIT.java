@@ -71,9 +71,9 @@ class RedisCallHistoryIT {
     }
 
     private RedisCallHistory open(RedisOptions options) {
-        RedisCallHistory h = RedisCallHistory.open(options
-                .withRetryDelays(Duration.ofMillis(20), Duration.ofMillis(200))
-                .withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(1)));
+        RedisCallHistory h = RedisCallHistory.open(options.toBuilder()
+                .retryInitialDelay(Duration.ofMillis(20)).retryMaxDelay(Duration.ofMillis(200))
+                .connectTimeout(Duration.ofSeconds(1)).socketTimeout(Duration.ofSeconds(1)).build());
         toClose.add(h);
         return h;
     }
@@ -88,7 +88,7 @@ class RedisCallHistoryIT {
 
     @Test
     void appendThenReadBack() {
-        RedisCallHistory h = open(RedisOptions.DEFAULTS.withKeyPrefix(uniquePrefix()));
+        RedisCallHistory h = open(RedisOptions.builder().keyPrefix(uniquePrefix()).build());
         Instant t = Instant.parse("2026-11-23T10:00:05Z");
         CallRecord first = CallRecordJsonTest.sample("c1", t);
         CallRecord second = CallRecordJsonTest.sample("c2", t.plusSeconds(60));
@@ -114,7 +114,7 @@ class RedisCallHistoryIT {
 
     @Test
     void countersAreSummedOverTheIntervalsThatStartInTheRange() {
-        RedisCallHistory h = open(RedisOptions.DEFAULTS.withKeyPrefix(uniquePrefix()));
+        RedisCallHistory h = open(RedisOptions.builder().keyPrefix(uniquePrefix()).build());
         h.append(CallRecordJsonTest.sample("a", Instant.parse("2026-11-23T09:59:59Z")), ONE_ANSWERED);
         h.append(CallRecordJsonTest.sample("b", Instant.parse("2026-11-23T10:00:00Z")), ONE_ANSWERED);
         h.append(CallRecordJsonTest.sample("c", Instant.parse("2026-11-23T10:14:59Z")), ONE_ANSWERED);
@@ -134,7 +134,7 @@ class RedisCallHistoryIT {
 
     @Test
     void aRetriedAppendCountsOnce() {
-        RedisCallHistory h = open(RedisOptions.DEFAULTS.withKeyPrefix(uniquePrefix()));
+        RedisCallHistory h = open(RedisOptions.builder().keyPrefix(uniquePrefix()).build());
         CallRecord r = CallRecordJsonTest.sample("again", Instant.parse("2026-11-23T11:00:00Z"));
         AppendScript.PendingAppend prepared = AppendScript.prepare(h.keys(), h.options(), r, "{}", ONE_ANSWERED, Instant.now());
         try (JedisPooled jedis = new JedisPooled("127.0.0.1", 6379)) {
@@ -152,7 +152,7 @@ class RedisCallHistoryIT {
     @Test
     void recordsAcceptedWhileRedisIsDownArriveOnceItIsBackAndCountOnce() throws Exception {
         int port = freePort();
-        RedisCallHistory h = open(RedisOptions.DEFAULTS.withPort(port).withKeyPrefix(uniquePrefix()));
+        RedisCallHistory h = open(RedisOptions.builder().port(port).keyPrefix(uniquePrefix()).build());
         assertFalse(h.isConnected());
 
         CallRecord early = CallRecordJsonTest.sample("early", Instant.parse("2026-11-23T12:00:00Z"));

@@ -79,9 +79,10 @@ class RedisFirstContactIT {
     }
 
     private RedisCallHistory open() {
-        RedisCallHistory h = RedisCallHistory.open(RedisOptions.DEFAULTS.withKeyPrefix(PREFIX + UUID.randomUUID() + ":")
-                .withRetryDelays(Duration.ofMillis(20), Duration.ofMillis(200))
-                .withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(1)), Clock.systemUTC(), RULES.firstContact());
+        RedisCallHistory h = RedisCallHistory.open(RedisOptions.builder().keyPrefix(PREFIX + UUID.randomUUID() + ":")
+                .retryInitialDelay(Duration.ofMillis(20)).retryMaxDelay(Duration.ofMillis(200))
+                .connectTimeout(Duration.ofSeconds(1)).socketTimeout(Duration.ofSeconds(1)).build(),
+                Clock.systemUTC(), RULES.firstContact());
         toClose.add(h);
         return h;
     }

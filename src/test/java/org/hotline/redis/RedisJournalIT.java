@@ -81,18 +81,18 @@ class RedisJournalIT {
     }
 
     private RedisCallHistory open(RedisOptions redis, Path journal) {
-        RedisCallHistory h = RedisCallHistory.open(redis
-                        .withRetryDelays(Duration.ofMillis(20), Duration.ofMillis(200))
-                        .withTimeouts(Duration.ofSeconds(1), Duration.ofSeconds(1))
-                        .withDrainTimeout(Duration.ZERO),
-                JournalOptions.DEFAULTS.withDirectory(journal), RULES::contribution, Clock.systemUTC());
+        RedisCallHistory h = RedisCallHistory.open(redis.toBuilder()
+                        .retryInitialDelay(Duration.ofMillis(20)).retryMaxDelay(Duration.ofMillis(200))
+                        .connectTimeout(Duration.ofSeconds(1)).socketTimeout(Duration.ofSeconds(1))
+                        .drainTimeout(Duration.ZERO).build(),
+                JournalOptions.builder().directory(journal).build(), RULES::contribution, Clock.systemUTC());
         toClose.add(h);
         return h;
     }
 
     /** A history whose Redis is away: everything it accepts stays in the journal. */
     private RedisCallHistory openWithRedisAway(Path journal) throws IOException {
-        return open(RedisOptions.DEFAULTS.withPort(closedPort()), journal);
+        return open(RedisOptions.builder().port(closedPort()).build(), journal);
     }
 
     /** Stops as a crash would for Redis: nothing more reaches it (its Redis is away; no drain). */
@@ -110,7 +110,7 @@ class RedisJournalIT {
     }
 
     private static RedisOptions realRedis(String prefix) {
-        return RedisOptions.DEFAULTS.withKeyPrefix(prefix);
+        return RedisOptions.builder().keyPrefix(prefix).build();
     }
 
     @Test

@@ -63,7 +63,7 @@ class WebServerTest {
         };
         HealthCheck redis = () -> new ComponentHealth("redis", true, "connected, 0 writes pending");
         ApiRouter router = router(List.of(ami, redis));
-        server = new WebServer(WebOptions.defaults().withPort(0).withMaxRequestBodyBytes(MAX_BODY),
+        server = new WebServer(WebOptions.builder().port(0).maxRequestBodyBytes(MAX_BODY).build(),
                 router, executor).start();
     }
 
@@ -114,7 +114,7 @@ class WebServerTest {
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.ThreadPoolExecutor bounded = new java.util.concurrent.ThreadPoolExecutor(1, 1, 0,
                 TimeUnit.MILLISECONDS, new java.util.concurrent.ArrayBlockingQueue<>(1));
-        WebServer small = new WebServer(WebOptions.defaults().withPort(0), router(List.of()), bounded).start();
+        WebServer small = new WebServer(WebOptions.builder().port(0).build(), router(List.of()), bounded).start();
         try {
             bounded.execute(() -> {
                 try {
@@ -137,7 +137,7 @@ class WebServerTest {
 
     @Test
     void anIdleConnectionIsClosedByTheServer() throws Exception {
-        WebServer quick = new WebServer(WebOptions.defaults().withPort(0).withIdleTimeout(Duration.ofMillis(300)),
+        WebServer quick = new WebServer(WebOptions.builder().port(0).idleTimeout(Duration.ofMillis(300)).build(),
                 router(List.of()), executor).start();
         try (java.net.Socket socket = new java.net.Socket("127.0.0.1", quick.port())) {
             socket.setSoTimeout(5000);
@@ -289,7 +289,7 @@ class WebServerTest {
 
     @Test
     void refusesToStartOnAPortInUse() {
-        WebServer second = new WebServer(WebOptions.defaults().withPort(server.port()),
+        WebServer second = new WebServer(WebOptions.builder().port(server.port()).build(),
                 router(List.of()), executor);
         IllegalStateException e = assertThrows(IllegalStateException.class, second::start);
         assertTrue(e.getMessage().contains("cannot listen for HTTP on 127.0.0.1:" + server.port()), e.getMessage());

@@ -32,6 +32,10 @@ import org.hotline.config.HotlineConfig;
  * {@link LoginResult.Throttled}, a correct password too, and the password is not even checked. Attempts
  * still being checked count against the budget, so parallel requests cannot buy more guesses.
  * Unknown usernames are throttled exactly like known ones, so a 429 reveals nothing either.
+ *
+ * <p><b>Timing.</b> A username with no usable hash (unknown, or an account that cannot log in) is
+ * checked against a dummy hash of the highest cost among the accounts' hashes ({@link Passwords#COST}
+ * when none has one), so a refusal takes no less time than a real check would.
  */
 public final class Logins {
 
@@ -71,6 +75,8 @@ public final class Logins {
     }
 
     private final Map<String, Account> accounts;
+    /** What a login without a usable hash is checked against: see "Timing" above. */
+    private final String dummyHash;
     private final Duration sessionLength;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
@@ -86,10 +92,14 @@ public final class Logins {
             throw new IllegalArgumentException("session length must be positive, not " + sessionLength);
         }
         Map<String, Account> byName = new HashMap<>();
+        int highestCost = 0;
         for (Account a : accounts) {
             if (a.passwordHash() != null && !Passwords.isBcryptHash(a.passwordHash())) {
                 throw new IllegalArgumentException("the password hash of " + a.role().wireName() + " '" + a.username()
                         + "' is not a bcrypt hash; make one with: scripts/hotline --hash-password");
+            }
+            if (a.passwordHash() != null) {
+                highestCost = Math.max(highestCost, Passwords.cost(a.passwordHash()));
             }
             if (byName.putIfAbsent(a.username(), a) != null) {
                 throw new IllegalArgumentException("username '" + a.username() + "' is given to two accounts"
@@ -97,6 +107,7 @@ public final class Logins {
             }
         }
         this.accounts = Map.copyOf(byName);
+        this.dummyHash = Passwords.dummyHash(highestCost == 0 ? Passwords.COST : highestCost);
         this.sessionLength = sessionLength;
         this.clock = clock;
     }
@@ -123,10 +134,15 @@ public final class Logins {
         return sessionLength;
     }
 
+    /** The hash a login without a usable one is checked against (for tests of its cost). */
+    String dummyHash() {
+        return dummyHash;
+    }
+
     /** Checks the password (about 50 ms of bcrypt) and on success opens a session. */
     public LoginResult login(String username, char[] password) {
         if (username == null || username.isEmpty() || username.length() > MAX_USERNAME_LENGTH) {
-            Passwords.verify(password, null); // same time as a real check
+            Passwords.verify(password, null, dummyHash); // same time as a real check
             return new LoginResult.Refused();
         }
         Optional<Duration> wait = reserveAttempt(username);
@@ -136,7 +152,7 @@ public final class Logins {
         Account account = accounts.get(username);
         boolean verified;
         try {
-            verified = Passwords.verify(password, account == null ? null : account.passwordHash());
+            verified = Passwords.verify(password, account == null ? null : account.passwordHash(), dummyHash);
         } catch (RuntimeException e) {
             failuresByUsername.computeIfPresent(username, (n, f) -> {
                 f.checking = Math.max(0, f.checking - 1);

@@ -107,5 +107,25 @@ class LoginsTest {
                 new Logins.Account("boss", Role.SUPERVISOR, null, "plain-text-password")), Duration.ofHours(1), clock));
         assertTrue(bad.getMessage().contains("supervisor 'boss' is not a bcrypt hash"), bad.getMessage());
         assertTrue(!bad.getMessage().contains("plain-text-password"), bad.getMessage());
+        String costThree = "$2a$03$" + HASH.substring(7);
+        IllegalArgumentException cost = assertThrows(IllegalArgumentException.class, () -> new Logins(List.of(
+                new Logins.Account("1001", Role.AGENT, "1001", costThree)), Duration.ofHours(1), clock));
+        assertTrue(cost.getMessage().contains("agent '1001' is not a bcrypt hash"), cost.getMessage());
+    }
+
+    @Test
+    void aUsernameWithoutAHashIsCheckedAtTheHighestCostOfTheStoredHashes() {
+        assertEquals(4, Passwords.cost(logins.dummyHash()));
+        String cost6 = BCrypt.withDefaults().hashToString(6, "pw".toCharArray());
+        Logins mixed = new Logins(List.of(
+                new Logins.Account("1001", Role.AGENT, "1001", HASH),
+                new Logins.Account("1002", Role.AGENT, "1002", null),
+                new Logins.Account("boss", Role.SUPERVISOR, null, cost6)), Duration.ofHours(1), clock);
+        assertEquals(6, Passwords.cost(mixed.dummyHash()));
+        assertInstanceOf(LoginResult.Refused.class, mixed.login("1002", "pw".toCharArray()));
+        assertInstanceOf(LoginResult.Refused.class, mixed.login("nobody", "pw".toCharArray()));
+        Logins noHashes = new Logins(List.of(new Logins.Account("1002", Role.AGENT, "1002", null)),
+                Duration.ofHours(1), clock);
+        assertEquals(Passwords.COST, Passwords.cost(noHashes.dummyHash()));
     }
 }

@@ -1,5 +1,6 @@
 package org.hotline.web.auth;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -35,6 +36,31 @@ class PasswordsTest {
         assertFalse(Passwords.verify("pw".toCharArray(), "pw"));
         assertFalse(Passwords.isBcryptHash("$2a$10$short"));
         assertFalse(Passwords.isBcryptHash(null));
+    }
+
+    @Test
+    void aCostOutsideBcryptsRangeIsNoHash() {
+        String hash = BCrypt.withDefaults().hashToString(4, "pw".toCharArray());
+        for (String cost : new String[] {"00", "03", "32", "99"}) {
+            String other = "$2a$" + cost + "$" + hash.substring(7);
+            assertFalse(Passwords.isBcryptHash(other), other);
+            assertFalse(Passwords.verify("pw".toCharArray(), other), other);
+        }
+        assertTrue(Passwords.isBcryptHash("$2a$31$" + hash.substring(7)));
+        assertEquals(4, Passwords.cost(hash));
+    }
+
+    @Test
+    void aDummyHashHasTheCostAskedForAndMatchesNoPassword() {
+        for (int cost : new int[] {4, 5, 10}) {
+            String dummy = Passwords.dummyHash(cost);
+            assertTrue(Passwords.isBcryptHash(dummy), dummy);
+            assertEquals(cost, Passwords.cost(dummy));
+            assertFalse(BCrypt.verifyer().verify("pw".toCharArray(), dummy).verified);
+            assertFalse(Passwords.verify("pw".toCharArray(), null, dummy));
+        }
+        assertThrows(IllegalArgumentException.class, () -> Passwords.dummyHash(3));
+        assertThrows(IllegalArgumentException.class, () -> Passwords.dummyHash(32));
     }
 
     @Test
