@@ -136,12 +136,15 @@ public final class SandboxBench {
         Map<String, String> opt = plan.opt();
         Path journal = SandboxBenchHotline.makeJournalDir(plan.workDir());
         cleanup.add("journal " + journal, () -> deleteTree(journal));
-        SandboxBenchHotline hotline = SandboxBenchHotline.start(PopBench.baseConfig(opt.get("config")),
+        SandboxBenchHotline hotline = SandboxBenchHotline.start(plan.sandbox().resolveSibling("hotline"),
+                PopBench.baseConfig(opt.get("config")),
                 PopBench.jarOnClasspath(), opt.get("heap"), Integer.parseInt(opt.get("http-port")), plan.keyPrefix(),
                 journal, opt.get("welcome"), plan.wrapUpS(),
                 opt.get("hotline-jvm").isBlank() ? List.of() : List.of(opt.get("hotline-jvm").trim().split("\\s+")),
                 plan.workDir());
-        cleanup.add("Hotline", hotline::close);
+        // a run that makes the AOT cache writes it as it stops: the table says how long that took
+        cleanup.add("Hotline", () -> rows.put("Hotline stop (SIGTERM to exit, s)",
+                fmt(hotline.stop().toMillis() / 1000.0)));
         System.out.printf("   Hotline pid %d: FastAGI 127.0.0.1:%d, HTTP 127.0.0.1:%d, keys %s*%n",
                 hotline.pid(), SandboxBenchHotline.FASTAGI_PORT, hotline.httpPort(), plan.keyPrefix());
 
@@ -426,6 +429,7 @@ public final class SandboxBench {
                 + "; " + SandboxBenchProc.status(sampler.asteriskPid(), "Threads"));
         rows.put("duration: first INVITE to the callers' end (s)", fmt(s));
         rows.put("Hotline log: WARN / ERROR lines", hotline.logLines("WARN") + " / " + hotline.logLines("ERROR"));
+        rows.put("Hotline start-up cache (scripts/hotline)", hotline.startupCache());
         if (records < created) {
             notes.add((created - records) + " call(s) offered have no Hotline record: see " + hotline.log()
                     + " and Asterisk's messages.log");
