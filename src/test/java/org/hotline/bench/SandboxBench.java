@@ -430,6 +430,8 @@ public final class SandboxBench {
         rows.put("duration: first INVITE to the callers' end (s)", fmt(s));
         rows.put("Hotline log: WARN / ERROR lines", hotline.logLines("WARN") + " / " + hotline.logLines("ERROR"));
         rows.put("Hotline start-up cache (scripts/hotline)", hotline.startupCache());
+        rows.put("Hotline start: scripts/hotline to healthy (s); its CPU until then (s)",
+                fmt(hotline.startSeconds()) + "; " + fmt(hotline.startCpuSeconds()));
         if (records < created) {
             notes.add((created - records) + " call(s) offered have no Hotline record: see " + hotline.log()
                     + " and Asterisk's messages.log");

@@ -42,6 +42,8 @@ final class SandboxBenchHotline implements AutoCloseable {
     private final String token;
     private final Path log;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private double startSeconds = Double.NaN;
+    private double startCpuSeconds = Double.NaN;
 
     private SandboxBenchHotline(Process process, int httpPort, String token, Path log) {
         this.process = process;
@@ -95,9 +97,22 @@ final class SandboxBenchHotline implements AutoCloseable {
         // the server logs as shipped (INFO, text), into a file
         builder.environment().remove("HOTLINE_LOG_LEVEL");
         builder.environment().remove("HOTLINE_LOG_FORMAT");
+        long started = System.nanoTime();
         SandboxBenchHotline hotline = new SandboxBenchHotline(builder.start(), port, token, log);
         hotline.awaitHealthy(Duration.ofSeconds(60));
+        hotline.startSeconds = (System.nanoTime() - started) / 1e9;
+        hotline.startCpuSeconds = SandboxBenchProc.cpuSeconds(hotline.pid());
         return hotline;
+    }
+
+    /** Seconds from the start of scripts/hotline to the first 200 of /healthz (polled every 200 ms). */
+    double startSeconds() {
+        return startSeconds;
+    }
+
+    /** Hotline's CPU seconds (all its threads, the JIT's too) from its start to healthy. */
+    double startCpuSeconds() {
+        return startCpuSeconds;
     }
 
     /**
