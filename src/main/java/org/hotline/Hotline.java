@@ -19,6 +19,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 import org.hotline.agi.AgiScriptResolver;
 import org.hotline.agi.FastAgiOptions;
 import org.hotline.agi.FastAgiServer;
@@ -111,10 +112,12 @@ public final class Hotline implements AutoCloseable {
             ExecutorService acdThread = Executors.newSingleThreadExecutor(named("hotline-acd"));
             started.push(acdThread::shutdownNow);
             Acd acd = new Acd(roster, acdThread);
+            // A caller's number as the customer directory keys it (E.164), for the look-up, first-contact
+            // resolution and the API alike; each call's number is asked for several times.
+            UnaryOperator<String> phoneKey = PhoneNumbers.remembering(config.center().defaultRegion());
             // First-contact resolution tells customers apart as the directory does: id, else E.164.
-            String fcrRegion = config.center().defaultRegion();
             KpiRules rules = new KpiRules(standards, new FirstContactRule(
-                    Duration.ofDays(config.standards().fcrWindowDays()), n -> PhoneNumbers.normalise(n, fcrRegion)));
+                    Duration.ofDays(config.standards().fcrWindowDays()), phoneKey));
             history = RedisCallHistory.open(redisOptions(config.redis()), journalOptions(config.journal()), rules,
                     clock);
             started.push(history);
@@ -135,9 +138,7 @@ public final class Hotline implements AutoCloseable {
                             .clientName("hotline-customers").build());
             started.push(customerConnection);
             customers = new RedisCustomerDirectory(customerConnection, config.redis().keyPrefix());
-            String region = config.center().defaultRegion();
-            CallerIdentification identification = new CallerIdentification(customers,
-                    number -> PhoneNumbers.normalise(number, region), blocking);
+            CallerIdentification identification = new CallerIdentification(customers, phoneKey, blocking);
             AgentDayFigures dayFigures = new AgentDayFigures(zone, clock);
             seed(dayFigures, zone, clock);
             WaitEstimatorFeed waits = waitEstimates(config, clock);
@@ -236,7 +237,7 @@ public final class Hotline implements AutoCloseable {
             CenterDesk desk = new CenterDesk(roster, liveCalls, aftercare, ami, config.center().agentChannel());
             ApiRouter router = new ApiRouter(config.http().apiToken(), history, kpis, roster, customers, desk, logins,
                     new ApiSettings(config.center().pauseReasons(), config.center().dispositionCodes(),
-                            number -> PhoneNumbers.normalise(number, region), clock), checks);
+                            phoneKey, clock), checks);
             web = new WebServer(webOptions(config.http()), router, apiExecutor,
                     new LiveWeb(feed, cookie -> logins.authenticateCookie(cookie).map(p ->
                             new SocketUser(p.username(), p.isSupervisor(), p.agentId())),

@@ -135,16 +135,16 @@ public final class AgiSession {
         return future;
     }
 
-    /** Sends an Asterisk-Java command object using its {@code buildCommand()}. */
+    /** Sends an Asterisk-Java command object: the line its {@code buildCommand()} gives ({@link AgiCommandLines}). */
     public CompletableFuture<AgiReply> send(AgiCommand command) {
         Objects.requireNonNull(command, "command");
-        return send(command.buildCommand());
+        return send(AgiCommandLines.of(command));
     }
 
     /** As {@link #send(String, Duration)} for an Asterisk-Java command object. */
     public CompletableFuture<AgiReply> send(AgiCommand command, Duration deadline) {
         Objects.requireNonNull(command, "command");
-        return send(command.buildCommand(), deadline);
+        return send(AgiCommandLines.of(command), deadline);
     }
 
     /**

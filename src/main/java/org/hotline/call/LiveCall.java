@@ -223,8 +223,7 @@ public final class LiveCall {
 
     public synchronized void systemAnswered(Instant at) {
         systemAnsweredAt = at;
-        note(at, "system-answered", String.format(java.util.Locale.ROOT, "%.2f rings",
-                standards.rings(Duration.between(arrivedAt, at))));
+        note(at, "system-answered", Decimals.fixed(standards.rings(Duration.between(arrivedAt, at)), 2) + " rings");
     }
 
     /** How long the caller has waited for a person by {@code now} (since entering the queue). */

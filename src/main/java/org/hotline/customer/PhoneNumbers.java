@@ -6,7 +6,10 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.ValidationResult;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 
 /**
  * The one rule that turns a phone number, however it was typed or whatever Asterisk put in the
@@ -45,7 +48,38 @@ public final class PhoneNumbers {
     private static final Set<String> NO_NUMBER =
             Set.of("unknown", "anonymous", "private", "restricted", "withheld", "unavailable");
 
+    /** How many numbers {@link #remembering} keeps before it starts afresh. */
+    static final int REMEMBERED = 4096;
+
+    /** What {@link #remembering} keeps for a number that gives null (a map holds no null). */
+    private static final String NONE = new String("no number");
+
     private PhoneNumbers() {
+    }
+
+    /**
+     * {@link #normalise} in {@code defaultRegion}, remembering the last few thousand answers: a
+     * call's number is looked at several times (the customer look-up, first-contact resolution when
+     * the record is counted and again when it is stored), and libphonenumber's parse is the costly
+     * part. Thread-safe; when full, it forgets everything and starts again.
+     */
+    public static UnaryOperator<String> remembering(String defaultRegion) {
+        Map<String, String> known = new ConcurrentHashMap<>();
+        return raw -> {
+            if (raw == null) {
+                return null;
+            }
+            String key = known.get(raw);
+            if (key == null) {
+                if (known.size() >= REMEMBERED) {
+                    known.clear();
+                }
+                String made = normalise(raw, defaultRegion);
+                key = made == null ? NONE : made;
+                known.put(raw, key);
+            }
+            return key == NONE ? null : key;
+        };
     }
 
     /**

@@ -1,11 +1,11 @@
 package org.hotline.session;
 
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.UnaryOperator;
 import org.hotline.call.CallRecord;
+import org.hotline.call.Decimals;
 import org.hotline.customer.CustomerDirectory;
 import org.hotline.customer.CustomerView;
 import org.hotline.customer.Interaction;
@@ -63,8 +63,8 @@ public final class CallerIdentification {
     /** The history entry of a call: its id is the call's, so a later version replaces it. */
     static Interaction interactionOf(CallRecord r) {
         String summary = r.answeredByAgent()
-                ? String.format(Locale.ROOT, "waited %.0f s, talked %.0f s", r.waitSeconds(), r.talkSeconds())
-                : String.format(Locale.ROOT, "%s after %.0f s", r.outcome().wireName(), r.waitSeconds());
+                ? "waited " + Decimals.fixed(r.waitSeconds(), 0) + " s, talked " + Decimals.fixed(r.talkSeconds(), 0) + " s"
+                : r.outcome().wireName() + " after " + Decimals.fixed(r.waitSeconds(), 0) + " s";
         if (r.survey() != null && r.survey().any()) {
             summary += "; " + r.survey().summary();
         }

@@ -2,7 +2,6 @@ package org.hotline.session;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -22,6 +21,7 @@ import org.hotline.call.Agent;
 import org.hotline.call.AgentAttempt.Result;
 import org.hotline.call.CallOutcome;
 import org.hotline.call.CallRecord;
+import org.hotline.call.Decimals;
 import org.hotline.call.FloorEvent;
 import org.hotline.call.LiveCall;
 import org.hotline.config.HotlineConfig;
@@ -100,7 +100,8 @@ final class HotlineCall {
         changed();
         session.onHangup(() -> hungUpAt = shared.clock().instant());
         session.onClose(() -> finish(null));
-        log.info("call {} from {} arrived", callId, caller);
+        // One INFO line per call, at its end (with the caller); the arrival only when debugging.
+        log.debug("call {} from {} arrived", callId, caller);
         session.send(new AnswerCommand())
                 .thenCompose(reply -> {
                     if (reply.isSuccess() && reply.resultOr(-1) == 0) {
@@ -360,8 +361,8 @@ final class HotlineCall {
         call.ended(end, outcome != null ? outcome : outcomeOfAnEndNotFromTheCaller());
         shared.liveCalls().remove(call.id());
         CallRecord record = call.toRecord(end);
-        log.info("call {} ended: {} (waited {} s, agent {})", call.id(), record.outcome().wireName(),
-                record.waitSeconds(), record.agent());
+        log.info("call {} from {} ended: {} (waited {} s, agent {})", call.id(), record.caller(),
+                record.outcome().wireName(), record.waitSeconds(), record.agent());
         try {
             shared.recorder().accept(record);
         } catch (RuntimeException e) {
@@ -431,6 +432,6 @@ final class HotlineCall {
     private static final Duration PROMPT_DEADLINE = Duration.ofMinutes(2);
 
     private static String seconds(Duration d) {
-        return String.format(Locale.ROOT, "%.1f", d.toMillis() / 1000.0);
+        return Decimals.fixed(d.toMillis() / 1000.0, 1);
     }
 }

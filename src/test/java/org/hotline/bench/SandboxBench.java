@@ -136,12 +136,15 @@ public final class SandboxBench {
         Map<String, String> opt = plan.opt();
         Path journal = SandboxBenchHotline.makeJournalDir(plan.workDir());
         cleanup.add("journal " + journal, () -> deleteTree(journal));
-        SandboxBenchHotline hotline = SandboxBenchHotline.start(PopBench.baseConfig(opt.get("config")),
+        SandboxBenchHotline hotline = SandboxBenchHotline.start(plan.sandbox().resolveSibling("hotline"),
+                PopBench.baseConfig(opt.get("config")),
                 PopBench.jarOnClasspath(), opt.get("heap"), Integer.parseInt(opt.get("http-port")), plan.keyPrefix(),
                 journal, opt.get("welcome"), plan.wrapUpS(),
                 opt.get("hotline-jvm").isBlank() ? List.of() : List.of(opt.get("hotline-jvm").trim().split("\\s+")),
                 plan.workDir());
-        cleanup.add("Hotline", hotline::close);
+        // a run that makes the AOT cache writes it as it stops: the table says how long that took
+        cleanup.add("Hotline", () -> rows.put("Hotline stop (SIGTERM to exit, s)",
+                fmt(hotline.stop().toMillis() / 1000.0)));
         System.out.printf("   Hotline pid %d: FastAGI 127.0.0.1:%d, HTTP 127.0.0.1:%d, keys %s*%n",
                 hotline.pid(), SandboxBenchHotline.FASTAGI_PORT, hotline.httpPort(), plan.keyPrefix());
 
@@ -198,6 +201,10 @@ public final class SandboxBench {
         long records = awaitRecords(redis, plan.keyPrefix(), longOf(stats, "OutgoingCall(C)"));
         sampler.write(plan.workDir().resolve("cpu.csv"));
         report(rows, notes, hotline, idle, sampler, stats, records, peakCurrent, callers);
+        Sample half = sampler.at(0.5);
+        writeThreads(plan.workDir().resolve("threads.csv"), sampler.first(), half, sampler.last(),
+                longOf(stats, "OutgoingCall(C)"), half.callsEnded() - sampler.first().callsEnded(),
+                sampler.last().callsEnded() - half.callsEnded());
         asteriskLog(messagesLogStart, rows, notes);
     }
 
@@ -403,9 +410,12 @@ public final class SandboxBench {
                         + perCall(half, last, secondHalfCalls, Sample::asterisk) + " (" + secondHalfCalls + " calls)");
         // The JIT compiler threads' share falls towards nothing as the JVM warms (a method called once a
         // call takes thousands of calls to reach C2), so the server's own steady cost is the rest.
-        rows.put("Hotline CPU per call ended, run's 2nd half, JIT compiler threads apart: rest / JIT (ms)",
-                secondHalfCalls > 0 ? fmt(1000 * (last.hotline() - half.hotline() - jit(half, last)) / secondHalfCalls)
-                        + " / " + fmt(1000 * jit(half, last) / secondHalfCalls) : "?");
+        rows.put("Hotline CPU per call, whole run, JIT compiler threads apart: rest / JIT (ms; JIT share)",
+                jitApart(first, last, created));
+        rows.put("Hotline CPU per call ended, run's 1st half, JIT compiler threads apart: rest / JIT (ms; JIT share)",
+                jitApart(first, half, firstHalfCalls));
+        rows.put("Hotline CPU per call ended, run's 2nd half, JIT compiler threads apart: rest / JIT (ms; JIT share)",
+                jitApart(half, last, secondHalfCalls));
         rows.put("Hotline CPU by thread, whole run (ms per call offered)", byThread(first, last, created));
         rows.put("Hotline CPU by thread, run's 2nd half (ms per call ended)", byThread(half, last, secondHalfCalls));
         rows.put("SIPp CPU (" + sampler.sippProcesses() + " processes), cores avg",
@@ -419,6 +429,9 @@ public final class SandboxBench {
                 + "; " + SandboxBenchProc.status(sampler.asteriskPid(), "Threads"));
         rows.put("duration: first INVITE to the callers' end (s)", fmt(s));
         rows.put("Hotline log: WARN / ERROR lines", hotline.logLines("WARN") + " / " + hotline.logLines("ERROR"));
+        rows.put("Hotline start-up cache (scripts/hotline)", hotline.startupCache());
+        rows.put("Hotline start: scripts/hotline to healthy (s); its CPU until then (s)",
+                fmt(hotline.startSeconds()) + "; " + fmt(hotline.startCpuSeconds()));
         if (records < created) {
             notes.add((created - records) + " call(s) offered have no Hotline record: see " + hotline.log()
                     + " and Asterisk's messages.log");
@@ -562,6 +575,35 @@ public final class SandboxBench {
     /** CPU seconds of Hotline's JIT compiler threads (C1, C2) between two samples. */
     private static double jit(Sample from, Sample to) {
         return SandboxBenchSampler.jitSeconds(to) - SandboxBenchSampler.jitSeconds(from);
+    }
+
+    /** Hotline's CPU per call between two samples without its JIT compiler threads, theirs, and their share. */
+    private static String jitApart(Sample from, Sample to, long calls) {
+        if (calls <= 0) {
+            return "?";
+        }
+        double all = to.hotline() - from.hotline();
+        double jit = jit(from, to);
+        return fmt(1000 * (all - jit) / calls) + " / " + fmt(1000 * jit / calls) + "; "
+                + (all > 0 ? fmt(100 * jit / all) : "?") + " %";
+    }
+
+    /**
+     * Every thread group's CPU in ms per call, over the whole run, its 1st half and its 2nd half
+     * (the busiest first), for a look at where the rest of Hotline's CPU goes.
+     */
+    private static void writeThreads(Path csv, Sample first, Sample half, Sample last, long created,
+                                     long firstHalfCalls, long secondHalfCalls) throws IOException {
+        List<String> lines = new ArrayList<>(List.of("thread_group,whole_run_ms_per_call,first_half_ms_per_call,"
+                + "second_half_ms_per_call"));
+        Map<String, Double> whole = SandboxBenchSampler.allThreadSeconds(first, last);
+        Map<String, Double> early = SandboxBenchSampler.allThreadSeconds(first, half);
+        Map<String, Double> late = SandboxBenchSampler.allThreadSeconds(half, last);
+        whole.forEach((group, seconds) -> lines.add(String.format(Locale.ROOT, "%s,%.3f,%.3f,%.3f", group.strip(),
+                created > 0 ? 1000 * seconds / created : Double.NaN,
+                firstHalfCalls > 0 ? 1000 * early.getOrDefault(group, 0.0) / firstHalfCalls : Double.NaN,
+                secondHalfCalls > 0 ? 1000 * late.getOrDefault(group, 0.0) / secondHalfCalls : Double.NaN)));
+        Files.write(csv, lines);
     }
 
     /** The busiest thread groups' CPU per call: where Hotline's share goes (JIT and GC threads included). */

@@ -22,9 +22,9 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The real Hotline for the sandbox benchmark, started as an operator starts it
- * ({@code org.hotline.Main --config config/hotline.yaml --config OVERLAY}) in its own JVM with the
- * heap {@code scripts/hotline} gives it. It serves FastAGI on 127.0.0.1:4573, where the sandbox's
+ * The real Hotline for the sandbox benchmark, started as an operator starts it: {@code scripts/hotline
+ * --config config/hotline.yaml --config OVERLAY}, with the script's JVM options (the heap, the
+ * start-up cache), on the bench's own jar ({@code HOTLINE_JAR}) and JDK ({@code JAVA_HOME}). It serves FastAGI on 127.0.0.1:4573, where the sandbox's
  * dialplan sends every call, and talks to the sandbox's real AMI and Redis. The overlay keeps the run
  * apart from anything else on the machine: a free HTTP port, a Redis key prefix and a journal
  * directory of its own, and its own random API token (through {@code HOTLINE_API_TOKEN}, so it is
@@ -42,6 +42,8 @@ final class SandboxBenchHotline implements AutoCloseable {
     private final String token;
     private final Path log;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private double startSeconds = Double.NaN;
+    private double startCpuSeconds = Double.NaN;
 
     private SandboxBenchHotline(Process process, int httpPort, String token, Path log) {
         this.process = process;
@@ -59,8 +61,8 @@ final class SandboxBenchHotline implements AutoCloseable {
         }
     }
 
-    static SandboxBenchHotline start(Path baseConfig, String jar, String heap, int httpPort, String keyPrefix,
-                                     Path journalDir, String welcomePrompt, int wrapUpSeconds,
+    static SandboxBenchHotline start(Path script, Path baseConfig, String jar, String heap, int httpPort,
+                                     String keyPrefix, Path journalDir, String welcomePrompt, int wrapUpSeconds,
                                      List<String> extraJvmOptions, Path workDir)
             throws IOException, InterruptedException {
         int port = httpPort > 0 ? httpPort : freePort();
@@ -76,22 +78,41 @@ final class SandboxBenchHotline implements AutoCloseable {
                 "survey: { enabled: false }",
                 ""), StandardCharsets.UTF_8);
         Path log = workDir.resolve("hotline.log");
-        Path gcLog = workDir.resolve("hotline-gc.log");
-        String java = ProcessHandle.current().info().command().orElse("java");
-        // the heap scripts/hotline gives it; the GC log costs nothing measurable and shows the pauses
-        List<String> command = new ArrayList<>(List.of(java, "-Xms" + heap, "-Xmx" + heap,
-                "-Xlog:gc:file=" + gcLog + ":timemillis"));
-        command.addAll(extraJvmOptions);
-        command.addAll(List.of("-cp", jar, "org.hotline.Main",
-                "--config", baseConfig.toString(), "--config", overlay.toString()));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        // the heap scripts/hotline gives it by default; the GC log costs nothing measurable and shows
+        // the pauses (one file per JVM: a run that makes the AOT cache starts a second one as it ends)
+        List<String> jvm = new ArrayList<>(List.of("-Xms" + heap, "-Xmx" + heap,
+                "-Xlog:gc:file=" + workDir.resolve("hotline-gc-%p.log") + ":timemillis"));
+        jvm.addAll(extraJvmOptions);
+        if (jvm.stream().anyMatch(o -> o.isEmpty() || o.chars().anyMatch(Character::isWhitespace))) {
+            throw new IllegalArgumentException("Hotline's JVM options go through HOTLINE_JAVA_OPTS, split at spaces;"
+                    + " the log directory and --hotline-jvm must have none inside an option: " + jvm);
+        }
+        ProcessBuilder builder = new ProcessBuilder(script.toString(),
+                "--config", baseConfig.toString(), "--config", overlay.toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("HOTLINE_JAR", jar);
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().put("HOTLINE_JAVA_OPTS", String.join(" ", jvm));
         builder.environment().put("HOTLINE_API_TOKEN", token);
         // the server logs as shipped (INFO, text), into a file
         builder.environment().remove("HOTLINE_LOG_LEVEL");
         builder.environment().remove("HOTLINE_LOG_FORMAT");
+        long started = System.nanoTime();
         SandboxBenchHotline hotline = new SandboxBenchHotline(builder.start(), port, token, log);
         hotline.awaitHealthy(Duration.ofSeconds(60));
+        hotline.startSeconds = (System.nanoTime() - started) / 1e9;
+        hotline.startCpuSeconds = SandboxBenchProc.cpuSeconds(hotline.pid());
         return hotline;
+    }
+
+    /** Seconds from the start of scripts/hotline to the first 200 of /healthz (polled every 200 ms). */
+    double startSeconds() {
+        return startSeconds;
+    }
+
+    /** Hotline's CPU seconds (all its threads, the JIT's too) from its start to healthy. */
+    double startCpuSeconds() {
+        return startCpuSeconds;
     }
 
     /**
@@ -176,15 +197,48 @@ final class SandboxBenchHotline implements AutoCloseable {
         }
     }
 
-    /** Stops the server as an operator would (SIGTERM runs its orderly shutdown), forcibly after 20 s. */
-    @Override
-    public void close() throws InterruptedException {
+    /**
+     * What {@code scripts/hotline} said of its start-up cache (its line in the log), e.g.
+     * {@code aot, used} or {@code aot, made when this run ends}; {@code off} when it said nothing.
+     */
+    String startupCache() {
+        try (var lines = Files.lines(log)) {
+            String said = lines.filter(l -> l.startsWith("hotline: start-up cache ")).findFirst().orElse(null);
+            if (said == null) {
+                return "off";
+            }
+            java.util.regex.Matcher m = java.util.regex.Pattern
+                    .compile("^hotline: start-up cache \\((\\w+)\\) \\S+( is made when this run ends)?").matcher(said);
+            if (!m.find()) {
+                return said;
+            }
+            if (m.group(1).equals("cds")) {
+                return "cds (the JVM makes the archive as a run ends if none fits)";
+            }
+            return m.group(2) != null ? "aot, made as this run ends" : "aot, made by an earlier run";
+        } catch (IOException | RuntimeException e) {
+            return "?";
+        }
+    }
+
+    /**
+     * Stops the server as an operator would (SIGTERM runs its orderly shutdown, and writes the
+     * start-up cache when this run makes it), forcibly after 60 s; returns how long it took.
+     */
+    Duration stop() throws InterruptedException {
+        long start = System.nanoTime();
         if (process.isAlive()) {
             process.destroy();
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
         }
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        stop();
     }
 
     /** The overlay's journal directory is the run's own; made private, as the journal holds call data. */

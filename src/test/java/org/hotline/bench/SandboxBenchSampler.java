@@ -132,13 +132,22 @@ final class SandboxBenchSampler {
      * 1 % of the total are left out). A thread that ended in between counts nothing.
      */
     static Map<String, Double> threadSeconds(Sample from, Sample to) {
-        Map<String, Double> spent = new HashMap<>();
-        to.hotlineThreads().forEach((group, seconds) ->
-                spent.put(group, seconds - from.hotlineThreads().getOrDefault(group, 0.0)));
+        Map<String, Double> spent = allThreadSeconds(from, to);
         double total = spent.values().stream().mapToDouble(Double::doubleValue).sum();
         Map<String, Double> busiest = new java.util.LinkedHashMap<>();
         spent.entrySet().stream().filter(e -> e.getValue() > 0.01 * total)
                 .sorted((a, b) -> Double.compare(b.getValue(), a.getValue()))
+                .forEach(e -> busiest.put(e.getKey(), e.getValue()));
+        return busiest;
+    }
+
+    /** Hotline's CPU seconds per thread group between two samples, every group, the busiest first. */
+    static Map<String, Double> allThreadSeconds(Sample from, Sample to) {
+        Map<String, Double> spent = new HashMap<>();
+        to.hotlineThreads().forEach((group, seconds) ->
+                spent.put(group, seconds - from.hotlineThreads().getOrDefault(group, 0.0)));
+        Map<String, Double> busiest = new java.util.LinkedHashMap<>();
+        spent.entrySet().stream().sorted((a, b) -> Double.compare(b.getValue(), a.getValue()))
                 .forEach(e -> busiest.put(e.getKey(), e.getValue()));
         return busiest;
     }

@@ -102,4 +102,22 @@ class PhoneNumbersTest {
             assertEquals(once, PhoneNumbers.normalise(once, "US"), raw);
         }
     }
+
+    @Test
+    void rememberingGivesWhatNormaliseGivesAlsoOnceItStartsAfresh() {
+        var key = PhoneNumbers.remembering("US");
+        String[] numbers = {"(415) 555-0101", "0044 20 7946 0018", "1001", "anonymous", "", "no digits", "911"};
+        for (int round = 0; round < 2; round++) {
+            for (String raw : numbers) {
+                assertEquals(PhoneNumbers.normalise(raw, "US"), key.apply(raw), raw + " (round " + round + ")");
+            }
+        }
+        assertNull(key.apply(null));
+        for (int i = 0; i < PhoneNumbers.REMEMBERED + 10; i++) {
+            String raw = "+1415555" + (1000 + i % 9000);
+            assertEquals(PhoneNumbers.normalise(raw, "US"), key.apply(raw), raw);
+        }
+        assertEquals("+14155550101", key.apply("(415) 555-0101"));
+        assertNull(key.apply("anonymous"));
+    }
 }

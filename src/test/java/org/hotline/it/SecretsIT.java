@@ -77,7 +77,7 @@ class SecretsIT {
             }
         }
         assertEquals(List.of(), leaks, "log lines that carry a secret (" + captured.list.size() + " lines read)");
-        assertEquals(true, captured.list.stream().anyMatch(e -> e.getFormattedMessage().contains("from 55811 arrived")),
+        assertEquals(true, captured.list.stream().anyMatch(e -> e.getFormattedMessage().contains("from 55811 ended")),
                 "the logs of the call were captured (" + captured.list.size() + " lines)");
     }
 }
