@@ -32,17 +32,13 @@ public final class CallAftercare {
     private final CallerIdentification identification;
     private final AgentRoster roster;
     private final AgentDayFigures figures;
-    private final Map<String, CallRecord> recent = new LinkedHashMap<>(256, 0.75f, false) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, CallRecord> eldest) {
-            return size() > RECENT_CALLS;
-        }
-    };
+    private final Map<String, CallRecord> recent = bounded();
     /** Each agent's last answered call: the one whose customer they may still read in wrap-up. */
     private final Map<String, String> lastCallOfAgent = new LinkedHashMap<>();
     /**
      * What the agent gave or finished while their caller was still answering the survey (the
-     * record did not exist yet): applied when the call ends. Bounded like {@link #recent}.
+     * record did not exist yet): applied when the call ends. Bounded like {@link #recent}, as
+     * {@link #bounded} makes every map here.
      */
     private final Map<String, Disposition> dispositionsDue = bounded();
     private final Map<String, Double> wrapUpsDue = bounded();
@@ -154,7 +150,7 @@ public final class CallAftercare {
     }
 
     private static <V> Map<String, V> bounded() {
-        return new LinkedHashMap<>(64, 0.75f, false) {
+        return new LinkedHashMap<>(256, 0.75f, false) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
                 return size() > RECENT_CALLS;
